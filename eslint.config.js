@@ -1,0 +1,46 @@
+import tseslint from 'typescript-eslint';
+
+const frameworkImports = ['@nestjs/*', 'typeorm', 'graphql', 'class-validator', 'class-transformer', 'pg', '@apollo/*', '@eventstore/*'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', '.claimtrail/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@claimtrail/*/*'], message: 'Import a library only through its @claimtrail/<lib> entry point.' },
+            { group: ['**/libs/*/src/**', '../../*/src/**'], message: 'Import another library through @claimtrail/<lib>, not by path.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: a replay must not depend on a framework, a database or the clock.
+    files: ['libs/claims/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworkImports, message: 'The claims domain is pure TypeScript: no Nest, TypeORM, GraphQL or driver imports.' },
+            { group: ['@claimtrail/*'], message: 'The claims domain depends on no other library.' },
+            { group: ['../application/*', '../read-models/*', '../graphql/*'], message: 'The domain does not import outer layers.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is injected: pass it in the command.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is injected: pass it in the command.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Ids are injected: pass them in the command.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,40 @@
+import type { Pool } from 'pg';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import type { ResolvedDatabase } from './resolve-database.js';
+
+export interface SchemaParts {
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+}
+
+export function dataSourceOptions(database: ResolvedDatabase, parts: SchemaParts): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: database.url,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'],
+    extra: {
+      max: database.poolSize,
+      // The embedded server queues work behind an open transaction; a long wait is contention, not failure.
+      connectionTimeoutMillis: database.embedded ? 0 : 10_000,
+    },
+  };
+}
+
+/** Initialised data source with every migration applied. */
+export async function openDataSource(database: ResolvedDatabase, parts: SchemaParts): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(database, parts));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** The data source's own pg pool, so that raw SQL and TypeORM share connections (one, on the embedded database). */
+export function poolOf(dataSource: DataSource): Pool {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool) throw new Error('The data source is not initialised');
+  return pool;
+}

@@ -1,0 +1,5 @@
+export * from './resolve-database.js';
+export * from './data-source.factory.js';
+export * from './database.config.js';
+export { DatabaseModule, RESOLVED_DATABASE, PG_POOL } from './database.module.js';
+export { createTestDatabase } from './testing/test-database.js';

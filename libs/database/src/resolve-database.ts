@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface DatabaseSettings {
+  /** A PostgreSQL URL; without one the embedded database is used. */
+  url?: string;
+  /** Where the embedded database keeps its files; 'memory' keeps nothing. */
+  embeddedDataDir?: string;
+  /** Pool size for a real server; the embedded database always gets one connection. */
+  poolSize?: number;
+}
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded: boolean;
+  /** The embedded database mixes protocol messages across connections, so everything shares one. */
+  poolSize: number;
+  /** For logs: never contains a password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_EMBEDDED_DATA_DIR = '.claimtrail/pgdata';
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an unparsable DATABASE_URL';
+  }
+}
+
+/** DATABASE_URL when given, else embedded PGlite served on a private unix socket to the ordinary pg driver. */
+export async function resolveDatabase(settings: DatabaseSettings): Promise<ResolvedDatabase> {
+  if (settings.url) {
+    return {
+      url: settings.url,
+      embedded: false,
+      poolSize: settings.poolSize ?? 10,
+      description: `PostgreSQL at ${redactUrl(settings.url)}`,
+      close: async () => {},
+    };
+  }
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-socket'),
+  ]);
+  const dataDir = settings.embeddedDataDir ?? DEFAULT_EMBEDDED_DATA_DIR;
+  const inMemory = dataDir === 'memory';
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(inMemory ? undefined : resolve(dataDir));
+  // A short path keeps the socket under the unix limit of about 100 bytes, wherever the project lives.
+  const socketDir = await mkdtemp(join(tmpdir(), 'ct-pg-'));
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+  await server.start();
+  return {
+    url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    embedded: true,
+    poolSize: 1,
+    description: inMemory ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    close: async () => {
+      await server.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
