@@ -1,6 +1,15 @@
 import tseslint from 'typescript-eslint';
 
-const frameworkImports = ['@nestjs/*', 'typeorm', 'graphql', 'class-validator', 'class-transformer', 'pg', '@apollo/*', '@eventstore/*'];
+const frameworkImports = [
+  '@nestjs/*',
+  'typeorm',
+  'graphql',
+  'class-validator',
+  'class-transformer',
+  'pg',
+  '@apollo/*',
+  '@eventstore/*',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', '.claimtrail/**', 'bench/results/**'] },
@@ -14,8 +23,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@claimtrail/*/*'], message: 'Import a library only through its @claimtrail/<lib> entry point.' },
-            { group: ['**/libs/*/src/**', '../../*/src/**'], message: 'Import another library through @claimtrail/<lib>, not by path.' },
+            {
+              group: ['@claimtrail/*/*'],
+              message: 'Import a library only through its @claimtrail/<lib> entry point.',
+            },
+            {
+              group: ['**/libs/*/src/**', '../../*/src/**'],
+              message: 'Import another library through @claimtrail/<lib>, not by path.',
+            },
           ],
         },
       ],
@@ -29,17 +44,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: frameworkImports, message: 'The claims domain is pure TypeScript: no Nest, TypeORM, GraphQL or driver imports.' },
+            {
+              group: frameworkImports,
+              message: 'The claims domain is pure TypeScript: no Nest, TypeORM, GraphQL or driver imports.',
+            },
             { group: ['@claimtrail/*'], message: 'The claims domain depends on no other library.' },
-            { group: ['../application/*', '../read-models/*', '../graphql/*'], message: 'The domain does not import outer layers.' },
+            {
+              group: ['../application/*', '../read-models/*', '../graphql/*'],
+              message: 'The domain does not import outer layers.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is injected: pass it in the command.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is injected: pass it in the command.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Ids are injected: pass them in the command.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is injected: pass it in the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is injected: pass it in the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Ids are injected: pass them in the command.',
+        },
       ],
     },
   },

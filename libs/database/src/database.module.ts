@@ -1,10 +1,8 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { openDataSource, poolOf, type SchemaParts } from './data-source.factory.js';
-import { readDatabaseConfig } from './database.config.js';
-import { resolveDatabase, type ResolvedDatabase } from './resolve-database.js';
+import { resolveDatabase, type DatabaseSettings, type ResolvedDatabase } from './resolve-database.js';
 
 export const RESOLVED_DATABASE = Symbol('RESOLVED_DATABASE');
 export const PG_POOL = Symbol('PG_POOL');
@@ -24,20 +22,14 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 /** The database the whole process shares: DATABASE_URL, else embedded PGlite; migrated before anything uses it. */
 @Module({})
 export class DatabaseModule {
-  static forRoot(parts: SchemaParts): DynamicModule {
+  static forRoot(settings: DatabaseSettings, parts: SchemaParts): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
       providers: [
         {
           provide: RESOLVED_DATABASE,
-          inject: [ConfigService],
-          useFactory: async (config: ConfigService) => {
-            const settings = readDatabaseConfig({
-              DATABASE_URL: config.get('DATABASE_URL'),
-              CLAIMTRAIL_DATA_DIR: config.get('CLAIMTRAIL_DATA_DIR'),
-              DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
-            });
+          useFactory: async () => {
             const database = await resolveDatabase(settings);
             new Logger('Database').log(`Using ${database.description}`);
             return database;
@@ -48,7 +40,11 @@ export class DatabaseModule {
           inject: [RESOLVED_DATABASE],
           useFactory: (database: ResolvedDatabase) => openDataSource(database, parts),
         },
-        { provide: PG_POOL, inject: [DataSource], useFactory: (dataSource: DataSource): Pool => poolOf(dataSource) },
+        {
+          provide: PG_POOL,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource): Pool => poolOf(dataSource),
+        },
         DatabaseLifecycle,
       ],
       exports: [RESOLVED_DATABASE, DataSource, PG_POOL],

@@ -60,7 +60,9 @@ export async function resolveDatabase(settings: DatabaseSettings): Promise<Resol
     url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
     embedded: true,
     poolSize: 1,
-    description: inMemory ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    description: inMemory
+      ? 'embedded PostgreSQL (PGlite, in memory)'
+      : `embedded PostgreSQL (PGlite) in ${dataDir}`,
     close: async () => {
       await server.stop();
       await db.close();

@@ -7,3 +7,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { POSTGRES_EVENT_STORE_SCHEMA } from './postgres/postgres-event-store.schema.js';
 export { CreateEventStore1764201600000 } from './postgres/create-event-store.migration.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
+export { EventStoreModule } from './event-store.module.js';

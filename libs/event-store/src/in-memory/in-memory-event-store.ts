@@ -11,7 +11,12 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port.js';
-import { assertStreamName, assertValidAppend, assertValidReadAll, matchesExpected } from '../event-store.validation.js';
+import {
+  assertStreamName,
+  assertValidAppend,
+  assertValidReadAll,
+  matchesExpected,
+} from '../event-store.validation.js';
 import { formatPosition } from '../position.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -23,7 +28,11 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly now: () => Date = () => new Date(0)) {}
 
-  async append(streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     assertValidAppend(streamName, events, options);
     const stream = this.streams.get(streamName) ?? [];
     const stored = stream.filter((e) => events.some((n) => n.id.toLowerCase() === e.id.toLowerCase()));

@@ -12,7 +12,12 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port.js';
-import { assertStreamName, assertValidAppend, assertValidReadAll, expectedAsNumber } from '../event-store.validation.js';
+import {
+  assertStreamName,
+  assertValidAppend,
+  assertValidReadAll,
+  expectedAsNumber,
+} from '../event-store.validation.js';
 import { formatPosition, parsePosition } from '../position.js';
 
 export interface PostgresEventStoreOptions {
@@ -108,10 +113,20 @@ export class PostgresEventStore implements EventStore {
     this.maxAnyVersionRetries = options.maxAnyVersionRetries ?? 10;
   }
 
-  async append(streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     assertValidAppend(streamName, events, options);
     const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
+      events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+      })),
     );
     const expected = expectedAsNumber(options.expectedVersion);
     const mustExist = options.expectedVersion === 'stream_exists';
@@ -133,12 +148,22 @@ export class PostgresEventStore implements EventStore {
         throw error;
       }
       if (row.stored_count === events.length) {
-        return { streamVersion: Number(row.stored_version), position: formatPosition(row.stored_transaction_id!, row.stored_position!) };
+        return {
+          streamVersion: Number(row.stored_version),
+          position: formatPosition(row.stored_transaction_id!, row.stored_position!),
+        };
       }
       if (row.version === null) {
-        throw new WrongExpectedVersionError(streamName, String(options.expectedVersion), Number(row.current_version));
+        throw new WrongExpectedVersionError(
+          streamName,
+          String(options.expectedVersion),
+          Number(row.current_version),
+        );
       }
-      return { streamVersion: Number(row.version), position: formatPosition(row.transaction_id!, row.position!) };
+      return {
+        streamVersion: Number(row.version),
+        position: formatPosition(row.transaction_id!, row.position!),
+      };
     }
   }
 
@@ -181,7 +206,12 @@ export class PostgresEventStore implements EventStore {
     const batchSize = options.batchSize ?? 500;
     let after = options.after;
     while (!options.signal?.aborted) {
-      const batch = await this.readAll({ after, limit: batchSize, types: options.types, streamPrefix: options.streamPrefix });
+      const batch = await this.readAll({
+        after,
+        limit: batchSize,
+        types: options.types,
+        streamPrefix: options.streamPrefix,
+      });
       if (batch.length > 0) {
         after = batch[batch.length - 1]!.position;
         yield batch;

@@ -9,7 +9,13 @@ export interface ContractSubject {
 }
 
 export function newEvent(type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent {
-  return { id: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'tester', occurredAt: '2026-01-02T03:04:05.000Z' } };
+  return {
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'tester', occurredAt: '2026-01-02T03:04:05.000Z' },
+  };
 }
 
 const uniqueStream = (prefix = 'claim') => `${prefix}-${randomUUID()}`;
@@ -40,10 +46,12 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         const stream = uniqueStream();
         await store.append(stream, [newEvent()], { expectedVersion: 'no_stream' });
         await store.append(stream, [newEvent()], { expectedVersion: 0 });
-        await expect(store.append(stream, [newEvent(), newEvent()], { expectedVersion: 0 })).rejects.toBeInstanceOf(
-          WrongExpectedVersionError,
-        );
-        await expect(store.append(stream, [newEvent()], { expectedVersion: 'no_stream' })).rejects.toMatchObject({
+        await expect(
+          store.append(stream, [newEvent(), newEvent()], { expectedVersion: 0 }),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        await expect(
+          store.append(stream, [newEvent()], { expectedVersion: 'no_stream' }),
+        ).rejects.toMatchObject({
           code: 'WRONG_EXPECTED_VERSION',
           actual: 1,
         });
@@ -52,9 +60,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
 
       it('accepts any version, and stream_exists only on an existing stream', async () => {
         const stream = uniqueStream();
-        await expect(store.append(stream, [newEvent()], { expectedVersion: 'stream_exists' })).rejects.toBeInstanceOf(
-          WrongExpectedVersionError,
-        );
+        await expect(
+          store.append(stream, [newEvent()], { expectedVersion: 'stream_exists' }),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
         await store.append(stream, [newEvent()], { expectedVersion: 'any' });
         const result = await store.append(stream, [newEvent()], { expectedVersion: 'stream_exists' });
         expect(result.streamVersion).toBe(1);
@@ -75,9 +83,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         const stream = uniqueStream();
         const stored = newEvent();
         await store.append(stream, [stored], { expectedVersion: 'any' });
-        await expect(store.append(stream, [stored, newEvent()], { expectedVersion: 'any' })).rejects.toBeInstanceOf(
-          WrongExpectedVersionError,
-        );
+        await expect(
+          store.append(stream, [stored, newEvent()], { expectedVersion: 'any' }),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
@@ -86,10 +94,21 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       it('keeps type, schema version, data and metadata as appended', async () => {
         const stream = uniqueStream();
         const event = newEvent('ClaimSubmitted', { amountCents: 12345, lines: [{ code: '99213' }] });
-        event.metadata = { ...event.metadata, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID() };
+        event.metadata = {
+          ...event.metadata,
+          commandId: randomUUID(),
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+        };
         await store.append(stream, [event], { expectedVersion: 'no_stream' });
         const [recorded] = await store.readStream(stream);
-        expect(recorded).toMatchObject({ id: event.id, streamName: stream, type: 'ClaimSubmitted', schemaVersion: 1, version: 0 });
+        expect(recorded).toMatchObject({
+          id: event.id,
+          streamName: stream,
+          type: 'ClaimSubmitted',
+          schemaVersion: 1,
+          version: 0,
+        });
         expect(recorded!.data).toEqual(event.data);
         expect(recorded!.metadata).toEqual(event.metadata);
         expect(Number.isNaN(Date.parse(recorded!.recordedAt))).toBe(false);
@@ -97,7 +116,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
 
       it('reads a stream from and to a version', async () => {
         const stream = uniqueStream();
-        await store.append(stream, [newEvent(), newEvent(), newEvent(), newEvent()], { expectedVersion: 'no_stream' });
+        await store.append(stream, [newEvent(), newEvent(), newEvent(), newEvent()], {
+          expectedVersion: 'no_stream',
+        });
         const events = await store.readStream(stream, { fromVersion: 1, toVersion: 2 });
         expect(events.map((e) => e.version)).toEqual([1, 2]);
         expect(await store.readStream(uniqueStream())).toEqual([]);
@@ -133,7 +154,11 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         const controller = new AbortController();
         const seen: string[] = [];
         const done = (async () => {
-          for await (const batch of store.subscribe({ after: start, streamPrefix: prefix, signal: controller.signal })) {
+          for await (const batch of store.subscribe({
+            after: start,
+            streamPrefix: prefix,
+            signal: controller.signal,
+          })) {
             seen.push(...batch.map((e) => e.type));
             if (seen.length === 2) controller.abort();
           }
@@ -154,7 +179,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       ] as const)('refuses %s before writing', async (_label, stream, events, expectedVersion) => {
         const head = await store.headPosition();
         await expect(
-          store.append(stream, events as unknown as NewEvent[], { expectedVersion: expectedVersion as never }),
+          store.append(stream, events as unknown as NewEvent[], {
+            expectedVersion: expectedVersion as never,
+          }),
         ).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
         expect(await store.headPosition()).toBe(head);
       });

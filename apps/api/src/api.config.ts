@@ -1,0 +1,49 @@
+import { readClaimsConfig, type ClaimsSettings } from '@claimtrail/claims';
+import { readDatabaseConfig, type DatabaseSettings } from '@claimtrail/database';
+
+export interface ApiConfig {
+  port: number;
+  database: DatabaseSettings;
+  claims: ClaimsSettings;
+  /** False where a separate projector process owns the read models. */
+  projectorInProcess: boolean;
+  graphiql: boolean;
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: { key: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.key} ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const BOOLEAN = /^(true|false|1|0)$/;
+
+/** Every key the API reads, checked once at boot; a bad value stops start-up with all bad keys listed. */
+export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
+  const database = readDatabaseConfig(env);
+  const claims = readClaimsConfig(env);
+  const problems = [...database.problems, ...claims.problems];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push({ key: 'PORT', message: 'must be a port number (0-65535)' });
+  for (const key of ['PROJECTOR_IN_PROCESS', 'GRAPHIQL']) {
+    if (env[key] !== undefined && !BOOLEAN.test(env[key]!))
+      problems.push({ key, message: 'must be true or false' });
+  }
+  const bodyLimit = env.REQUEST_BODY_LIMIT ?? '512kb';
+  if (!/^\d+(kb|mb)$/.test(bodyLimit))
+    problems.push({ key: 'REQUEST_BODY_LIMIT', message: 'must be a size such as 512kb or 1mb' });
+  if (problems.length > 0) throw new ConfigError(problems);
+  const flag = (key: string, fallback: boolean) =>
+    env[key] === undefined ? fallback : /^(true|1)$/.test(env[key]!);
+  return {
+    port,
+    database: database.settings,
+    claims: claims.settings,
+    projectorInProcess: flag('PROJECTOR_IN_PROCESS', true),
+    graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production'),
+    bodyLimit,
+  };
+}

@@ -1,0 +1,45 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  CLAIMS_ENTITIES,
+  CLAIMS_MIGRATIONS,
+  CLAIMS_PROJECTIONS,
+  ClaimsModule,
+  formatGraphQLError,
+} from '@claimtrail/claims';
+import { DatabaseModule } from '@claimtrail/database';
+import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
+import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
+import type { ApiConfig } from './api.config.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(config.database, {
+          entities: [...CLAIMS_ENTITIES],
+          migrations: [
+            CreateEventStore1764201600000,
+            CreateProjectionCheckpoints1764201700000,
+            ...CLAIMS_MIGRATIONS,
+          ],
+        }),
+        EventStoreModule.forRoot(),
+        ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: config.projectorInProcess }),
+        ClaimsModule.forRoot(config.claims),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: config.graphiql,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          context: ({ req }: { req: unknown }) => ({ req }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CLAIMS_ENTITIES, CLAIMS_MIGRATIONS, CLAIMS_PROJECTIONS } from '@claimtrail/claims';
+import { DatabaseModule, readDatabaseConfig } from '@claimtrail/database';
+import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
+import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
+
+const { settings, problems } = readDatabaseConfig(process.env);
+if (!settings.url)
+  problems.push({
+    key: 'DATABASE_URL',
+    message: 'is required: the embedded database belongs to the api process',
+  });
+if (problems.length > 0) {
+  console.error(`Invalid configuration:\n${problems.map((p) => `  ${p.key} ${p.message}`).join('\n')}`);
+  process.exit(1);
+}
+
+@Module({
+  imports: [
+    DatabaseModule.forRoot(settings, {
+      entities: [...CLAIMS_ENTITIES],
+      migrations: [
+        CreateEventStore1764201600000,
+        CreateProjectionCheckpoints1764201700000,
+        ...CLAIMS_MIGRATIONS,
+      ],
+    }),
+    EventStoreModule.forRoot(),
+    ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: true }),
+  ],
+})
+class ProjectorWorkerModule {}
+
+const app = await NestFactory.createApplicationContext(ProjectorWorkerModule);
+app.enableShutdownHooks();
+new Logger('Projector').log('Projector worker started; stop it with SIGTERM');

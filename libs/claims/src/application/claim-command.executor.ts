@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@claimtrail/event-store';
+import {
+  CLAIM_EVENT_SCHEMA_VERSIONS,
+  ClaimError,
+  claimStreamName,
+  decide,
+  evolve,
+  initialClaimState,
+  upcastClaimEvent,
+  type ClaimCommand,
+  type ClaimState,
+} from '../domain/index.js';
+import { CLOCK, type Clock } from './clock.js';
+import type { CommandContext, CommandResult } from './command-context.js';
+import { eventIdFor, newCommandId } from './event-ids.js';
+
+export const MAX_CONFLICT_RETRIES = 5;
+
+type CommandBody<C extends ClaimCommand> = Omit<C, 'occurredAt'>;
+
+/** The four steps of every claim command: load (fold the stream), decide, append at the expected version, return. */
+@Injectable()
+export class ClaimCommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute<C extends ClaimCommand>(
+    claimId: string,
+    body: CommandBody<C>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const stream = claimStreamName(claimId);
+    const commandId = context.commandId ?? newCommandId();
+    const occurredAt = context.occurredAt ?? this.clock.now().toISOString();
+    const command = { ...body, occurredAt } as C;
+    for (let attempt = 0; ; attempt++) {
+      const history = await this.store.readStream(stream);
+      const earlier = history.filter((e) => e.metadata.commandId === commandId);
+      if (earlier.length > 0) return this.resultOf(claimId, earlier[earlier.length - 1]!);
+      const version = history.length - 1;
+      if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+        throw new ClaimError(
+          'VERSION_CONFLICT',
+          `The claim is at version ${version}, not ${context.expectedVersion}`,
+        );
+      }
+      const events = decide(command, fold(history));
+      if (events.length === 0) return { claimId, version, position: history[version]?.position ?? '' };
+      const toAppend: NewEvent[] = events.map((event, index) => ({
+        id: eventIdFor(commandId, index),
+        type: event.type,
+        schemaVersion: CLAIM_EVENT_SCHEMA_VERSIONS[event.type],
+        data: event.data,
+        metadata: {
+          actor: context.actor,
+          occurredAt,
+          commandId,
+          correlationId: context.correlationId ?? commandId,
+          causationId: commandId,
+        },
+      }));
+      try {
+        const result = await this.store.append(stream, toAppend, { expectedVersion: version });
+        return { claimId, version: result.streamVersion, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (context.expectedVersion !== undefined || attempt >= MAX_CONFLICT_RETRIES) {
+          throw new ClaimError(
+            'VERSION_CONFLICT',
+            'The claim was changed by another command; reload and retry',
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
+      }
+    }
+  }
+
+  private resultOf(claimId: string, event: RecordedEvent): CommandResult {
+    return { claimId, version: event.version, position: event.position };
+  }
+}
+
+export function fold(history: readonly RecordedEvent[]): ClaimState {
+  let state: ClaimState = initialClaimState;
+  for (const recorded of history) {
+    const event = upcastClaimEvent(recorded);
+    if (event) state = evolve(state, event);
+  }
+  return state;
+}

@@ -1,0 +1,56 @@
+// Formats of the identifiers and codes a claim carries (X12 837 / CMS-1500 conventions).
+
+/** Practice-assigned claim id (CLM01 patient control number allows 38 characters). */
+export const CLAIM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,37}$/;
+/** Payer ids on 837 files: 2-10 letters or digits, upper case (e.g. 87726, SX065, MCRTX). */
+export const PAYER_ID_PATTERN = /^[A-Z0-9]{2,10}$/;
+/** Practice's patient account or MRN reference; PHI, so only its shape is ever checked or reported. */
+export const PATIENT_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+export const NPI_PATTERN = /^\d{10}$/;
+/** ICD-10-CM: letter, digit, alphanumeric, then up to four more after an optional dot (U codes included). */
+export const ICD10_PATTERN = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
+/** CPT (5 digits, or 4 digits and F/T/U) or HCPCS Level II (a letter and 4 digits). */
+export const PROCEDURE_CODE_PATTERN = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
+export const MODIFIER_PATTERN = /^[A-Z0-9]{2}$/;
+export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const LIMITS = {
+  maxLines: 50, // an 837P claim carries at most 50 service lines
+  maxDiagnoses: 12, // and at most 12 diagnosis codes
+  maxModifiers: 4,
+  maxPointers: 4,
+  maxUnits: 9999,
+  maxLineChargeCents: 100_000_000, // $1,000,000.00 per line is far beyond any professional service
+} as const;
+
+/** Luhn check over the NPI with the 80840 health-industry prefix, as CMS specifies. */
+export function isValidNpi(npi: string): boolean {
+  if (!NPI_PATTERN.test(npi)) return false;
+  const digits = `80840${npi}`;
+  let sum = 0;
+  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
+    let d = Number(digits[i]);
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */
+export function isValidLocalDate(value: string): boolean {
+  if (!LOCAL_DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date (UTC) of an instant, for comparing service dates with business time. */
+export function localDateOf(instant: string): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
+
+export function isValidInstant(value: string): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+}

@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { EventStoreError } from '@claimtrail/event-store';
+import type { GraphQLFormattedError } from 'graphql';
+import { ClaimError, type ClaimErrorCode } from '../../domain/index.js';
+import { NotFoundError, ReadModelLaggingError, RequestValidationError } from './api-errors.js';
+
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'READ_MODEL_LAGGING'
+  | 'INTERNAL_SERVER_ERROR';
+
+const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
+  VALIDATION_FAILED: 'BAD_USER_INPUT',
+  CLAIM_NOT_FOUND: 'NOT_FOUND',
+  CLAIM_ALREADY_EXISTS: 'CONFLICT',
+  VERSION_CONFLICT: 'CONFLICT',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+};
+
+// Codes graphql-js and Apollo raise for a malformed request; their messages describe the query, not data.
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const logger = new Logger('GraphQL');
+
+/**
+ * graphql-js quotes the offending value in coercion errors, and the value may be patient data: keep where the
+ * problem is and what rule it broke, drop the value.
+ */
+export function describeRequestError(message: string): { message: string; field?: string } {
+  const cut = message.lastIndexOf('; ');
+  const head = cut >= 0 ? message.slice(0, cut) : message;
+  const reason = (cut >= 0 ? message.slice(cut + 2) : message)
+    .replace(/ value: .*$/s, ' value')
+    .replace(/^Expected value of type ("[^"]+"), found .*$/s, 'Expected a value of type $1');
+  const variable = /^Variable "(\$\w+)" got invalid value/.exec(head);
+  if (!variable) return { message: cut >= 0 ? `Invalid value: ${reason}` : reason };
+  const at = /at "[^".[]+(?:\.|(?=\[))?([^"]*)"$/.exec(head);
+  const missing = /^Field "([^"]+)" of required type/.exec(reason);
+  const field = at?.[1] || missing?.[1];
+  return {
+    message: `Variable "${variable[1]}" has an invalid value${at?.[1] ? ` at "${at[1]}"` : ''}: ${reason}`,
+    field: at?.[1] && missing ? `${at[1]}.${missing[1]}` : field,
+  };
+}
+
+/** The one place where errors become what a client sees: a message and a stable extensions.code, nothing else. */
+export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
+  const error = unwrapResolverError(raw);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (error instanceof RequestValidationError) {
+    return {
+      ...base,
+      message: error.message,
+      extensions: { code: 'BAD_USER_INPUT', field: error.problems[0]?.field, fields: error.problems },
+    };
+  }
+  if (error instanceof ClaimError) {
+    return {
+      ...base,
+      message: error.message,
+      extensions: { code: CLAIM_CODES[error.code], reason: error.code, field: error.field },
+    };
+  }
+  if (error instanceof NotFoundError)
+    return { ...base, message: error.message, extensions: { code: 'NOT_FOUND' } };
+  if (error instanceof ReadModelLaggingError) {
+    return {
+      ...base,
+      message: error.message,
+      extensions: { code: 'READ_MODEL_LAGGING', position: error.position, waitedMs: error.waitedMs },
+    };
+  }
+  if (error instanceof EventStoreError) {
+    const code =
+      error.code === 'INVALID_ARGUMENT'
+        ? 'BAD_USER_INPUT'
+        : error.code === 'WRONG_EXPECTED_VERSION'
+          ? 'CONFLICT'
+          : 'INTERNAL_SERVER_ERROR';
+    if (code !== 'INTERNAL_SERVER_ERROR')
+      return { ...base, message: error.message, extensions: { code, reason: error.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+    const { message, field } = describeRequestError(formatted.message);
+    return { ...base, message, extensions: { code, ...(field ? { field } : {}) } };
+  }
+  // Unexpected: log the class only (a driver message can quote row values), answer with nothing internal.
+  logger.error(
+    `Unexpected ${(error as Error)?.name ?? typeof error} at ${formatted.path?.join('.') ?? 'request'}`,
+  );
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

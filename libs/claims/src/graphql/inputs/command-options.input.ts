@@ -1,0 +1,23 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+
+export const COMMAND_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+@InputType({ isAbstract: true })
+export abstract class CommandOptionsInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sending the same commandId again returns the first result and writes nothing.',
+  })
+  @IsOptional()
+  @Matches(COMMAND_ID_PATTERN, { message: 'commandId must be 1-100 letters, digits or . _ : -' })
+  commandId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Business time of the action (ISO-8601 instant); defaults to now.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO-8601 instant' })
+  occurredAt?: string;
+}

@@ -1,0 +1,56 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { claimSummaryProjection } from '../../read-models/claim-summary/claim-summary.projection.js';
+import { ClaimSummaryQueries, encodeCursor } from '../../read-models/claim-summary/claim-summary.queries.js';
+import { toClaim } from '../claim.mapper.js';
+import { ClaimFilter } from '../inputs/claim-filter.input.js';
+import { ReadYourWrites } from '../read-your-writes.service.js';
+import { ClaimConnection } from '../types/claim-connection.type.js';
+import { Claim } from '../types/claim.type.js';
+import { RequestValidationError } from '../errors/api-errors.js';
+
+const PROJECTIONS = [claimSummaryProjection.name];
+const MAX_PAGE = 200;
+
+const positionArg = {
+  nullable: true,
+  type: () => String,
+  description: "A command's position: wait (bounded) until this view includes it.",
+};
+
+@Resolver(() => Claim)
+export class ClaimsResolver {
+  constructor(
+    private readonly queries: ClaimSummaryQueries,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Query(() => Claim, { nullable: true })
+  async claim(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('atLeastPosition', positionArg) atLeastPosition?: string,
+  ): Promise<Claim | null> {
+    await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
+    const row = await this.queries.findOne(id);
+    return row ? toClaim(row) : null;
+  }
+
+  @Query(() => ClaimConnection)
+  async claims(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => ClaimFilter, nullable: true }) filter?: ClaimFilter,
+    @Args('atLeastPosition', positionArg) atLeastPosition?: string,
+  ): Promise<ClaimConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw new RequestValidationError([{ field: 'first', message: `first must be from 1 to ${MAX_PAGE}` }]);
+    }
+    await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
+    const page = await this.queries.list(first, after ?? undefined, filter ?? {});
+    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toClaim(row) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ServiceLine } from '../../domain/index.js';
+
+const safeInteger = {
+  to: (value: number) => value,
+  from: (value: string | null) => (value === null ? value : Number(value)),
+};
+
+@Entity('claim_summaries')
+@Index('claim_summaries_list_idx', ['submittedAt', 'claimId'])
+@Index('claim_summaries_status_idx', ['status', 'submittedAt', 'claimId'])
+@Index('claim_summaries_payer_idx', ['payerId', 'submittedAt', 'claimId'])
+export class ClaimSummaryEntity {
+  @PrimaryColumn({ name: 'claim_id', type: 'text' })
+  claimId!: string;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ name: 'payer_id', type: 'text' })
+  payerId!: string;
+
+  @Column({ name: 'provider_npi', type: 'text' })
+  providerNpi!: string;
+
+  @Column({ name: 'patient_ref', type: 'text' })
+  patientRef!: string;
+
+  @Column({ name: 'service_date_from', type: 'date' })
+  serviceDateFrom!: string;
+
+  @Column({ name: 'service_date_to', type: 'date' })
+  serviceDateTo!: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt!: Date;
+
+  @Column({ name: 'total_charge_cents', type: 'bigint', transformer: safeInteger })
+  totalChargeCents!: number;
+
+  @Column({ type: 'jsonb' })
+  diagnoses!: string[];
+
+  @Column({ type: 'jsonb' })
+  lines!: ServiceLine[];
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'last_position', type: 'text' })
+  lastPosition!: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

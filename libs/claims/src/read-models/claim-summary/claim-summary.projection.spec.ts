@@ -1,0 +1,43 @@
+import type { RecordedEvent } from '@claimtrail/event-store';
+import { claimSubmitted } from '../../domain/claim.builders.js';
+import { claimSummaryProjection, projectClaimSummary } from './claim-summary.projection.js';
+
+const recorded = (event: { type: string; data: unknown }, version = 0): RecordedEvent => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  streamName: 'claim-CLM-1001',
+  version,
+  position: `00000000000000000001/0000000000000000000${version + 1}`,
+  type: event.type,
+  schemaVersion: 1,
+  data: event.data,
+  metadata: { actor: 'biller', occurredAt: '2026-03-10T15:00:00.000Z' },
+  recordedAt: '2026-03-10T15:00:01.000Z',
+});
+
+describe('claim summary projection', () => {
+  it('creates a SUBMITTED row with the total and lines from ClaimSubmitted', () => {
+    const row = projectClaimSummary(undefined, recorded(claimSubmitted()));
+    expect(row).toMatchObject({
+      claimId: 'CLM-1001',
+      status: 'SUBMITTED',
+      payerId: 'MCRTX',
+      totalChargeCents: 100_000,
+      version: 0,
+      serviceDateFrom: '2026-03-02',
+    });
+    expect(row!.lines).toHaveLength(2);
+    expect(row!.submittedAt.toISOString()).toBe('2026-03-10T15:00:00.000Z');
+  });
+
+  it('keys rows by the claim id of the stream and ignores other streams', () => {
+    expect(claimSummaryProjection.keyOf(recorded(claimSubmitted()))).toBe('CLM-1001');
+    expect(
+      claimSummaryProjection.keyOf({ ...recorded(claimSubmitted()), streamName: 'payer-X' }),
+    ).toBeUndefined();
+  });
+
+  it('leaves the row alone for an event type it does not know', () => {
+    const row = projectClaimSummary(undefined, recorded(claimSubmitted()));
+    expect(projectClaimSummary(row, recorded({ type: 'SomethingNew', data: {} }, 1))).toBe(row);
+  });
+});

@@ -1,0 +1,57 @@
+import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
+import { DataSource } from 'typeorm';
+import type { RowProjection } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
+
+export interface ProjectorOptions {
+  /** False where a separate projector process owns the read models. */
+  enabled: boolean;
+  batchSize?: number;
+}
+
+/** Runs every registered projection in the background of this process for as long as it lives. */
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private readonly controller = new AbortController();
+  private readonly running: Promise<void>[] = [];
+  readonly runners: ProjectionRunner[];
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(PROJECTIONS) projections: RowProjection[],
+    @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorOptions,
+  ) {
+    this.runners = projections.map(
+      (projection) =>
+        new ProjectionRunner(store, dataSource, projection, {
+          batchSize: options.batchSize,
+          onError: (name, error) =>
+            this.logger.error(
+              `Projection ${name} failed and will retry: ${(error as Error)?.name ?? 'Error'}`,
+            ),
+        }),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.enabled) return;
+    for (const runner of this.runners) this.running.push(runner.run(this.controller.signal));
+    this.logger.log(`Running ${this.runners.map((r) => r.projection.name).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.controller.abort();
+    await Promise.allSettled(this.running);
+  }
+
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const runner of this.runners) total += await runner.catchUp();
+    return total;
+  }
+}

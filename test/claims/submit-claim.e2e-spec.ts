@@ -1,0 +1,144 @@
+import { startTestApi, type TestApi } from '../support/api-harness.js';
+import { CLAIM, SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+
+const HISTORY = `query History($id: ID!) {
+  claimHistory(id: $id) { eventId type version position schemaVersion data recordedAt metadata { actor occurredAt commandId correlationId causationId } }
+}`;
+
+describe('submitting a claim over HTTP', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ READ_YOUR_WRITES_TIMEOUT_MS: '500' });
+  });
+  afterAll(async () => api?.close());
+
+  async function historyLength(claimId: string): Promise<number> {
+    const { data, errors } = await api.gql(HISTORY, { id: claimId });
+    if (errors?.[0]?.extensions?.code === 'NOT_FOUND') return 0;
+    return data!.claimHistory.length;
+  }
+
+  it('submits a claim, then reads it back as SUBMITTED with its total, once the projection has its position', async () => {
+    const input = submitClaimInput();
+    const submitted = await api.gql(SUBMIT_CLAIM, { input }, { 'x-actor-id': 'biller-7' });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitClaim).toMatchObject({ claimId: input.claimId, version: 0 });
+
+    const { data } = await api.gql(CLAIM, { id: input.claimId, at: submitted.data!.submitClaim.position });
+    expect(data!.claim).toMatchObject({
+      id: input.claimId,
+      status: 'SUBMITTED',
+      totalChargeCents: 100_000,
+      serviceDate: '2026-03-02',
+      payerId: 'MCRTX',
+      version: 0,
+    });
+    expect(data!.claim.lines).toHaveLength(2);
+
+    const history = await api.gql(HISTORY, { id: input.claimId });
+    expect(history.data!.claimHistory).toEqual([
+      expect.objectContaining({
+        type: 'ClaimSubmitted',
+        version: 0,
+        schemaVersion: 1,
+        position: submitted.data!.submitClaim.position,
+        metadata: expect.objectContaining({ actor: 'biller-7' }),
+      }),
+    ]);
+  });
+
+  it('lists claims newest first with cursor pages and filters by status and payer', async () => {
+    const payerId = `P${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    let last = '';
+    for (let i = 0; i < 3; i++) {
+      const result = await api.gql(SUBMIT_CLAIM, {
+        input: submitClaimInput({ payerId, occurredAt: `2026-04-0${i + 1}T10:00:00.000Z` }),
+      });
+      last = result.data!.submitClaim.position;
+    }
+    const LIST = `query List($after: String, $at: String, $payer: [String!]) {
+      claims(first: 2, after: $after, atLeastPosition: $at, filter: { payerId: $payer, status: [SUBMITTED] }) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id submittedAt } }
+      }
+    }`;
+    const first = await api.gql(LIST, { at: last, payer: [payerId] });
+    expect(first.data!.claims.totalCount).toBe(3);
+    expect(first.data!.claims.edges).toHaveLength(2);
+    expect(first.data!.claims.pageInfo.hasNextPage).toBe(true);
+    const dates = first.data!.claims.edges.map((e: any) => e.node.submittedAt);
+    expect(dates[0] > dates[1]).toBe(true);
+    const second = await api.gql(LIST, { after: first.data!.claims.pageInfo.endCursor, payer: [payerId] });
+    expect(second.data!.claims.edges).toHaveLength(1);
+    expect(second.data!.claims.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses a second submission of the same claim id with CONFLICT and keeps one ClaimSubmitted', async () => {
+    const input = submitClaimInput();
+    await api.gql(SUBMIT_CLAIM, { input });
+    const again = await api.gql(SUBMIT_CLAIM, { input });
+    expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLAIM_ALREADY_EXISTS' });
+    expect(await historyLength(input.claimId)).toBe(1);
+  });
+
+  it('returns the first result for a retried commandId and appends nothing', async () => {
+    const input = submitClaimInput({ commandId: 'retry-1' });
+    const first = await api.gql(SUBMIT_CLAIM, { input });
+    const retry = await api.gql(SUBMIT_CLAIM, { input });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data).toEqual(first.data);
+    expect(await historyLength(input.claimId)).toBe(1);
+  });
+
+  const line = submitClaimInput().lines[0]!;
+  it.each([
+    ['a negative charge', { lines: [{ ...line, chargeCents: -100 }] }, 'lines[0].chargeCents'],
+    ['a claim without lines', { lines: [] }, 'lines'],
+    ['an invalid date', { lines: [{ ...line, serviceDate: '2026-02-30' }] }, 'lines[0].serviceDate'],
+    ['an unknown payer id format', { payerId: 'not a payer!' }, 'payerId'],
+    ['a wrong type', { lines: [{ ...line, units: 'one' }] }, 'lines[0].units'],
+    ['a missing field', { patientRef: undefined }, 'patientRef'],
+    ['an NPI that fails its check digit', { providerNpi: '1234567890' }, 'providerNpi'],
+  ])(
+    'refuses %s with BAD_USER_INPUT naming the field, and writes nothing',
+    async (_label, overrides, field) => {
+      const input = submitClaimInput({ patientRef: 'SECRET-PATIENT-99', ...overrides });
+      const result = await api.gql(SUBMIT_CLAIM, { input });
+      expect(result.data?.submitClaim ?? null).toBeNull();
+      const error = result.errors![0]!;
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(result)).not.toContain('SECRET-PATIENT');
+      expect(JSON.stringify(result)).not.toMatch(/stack|SELECT|INSERT/i);
+      expect(await historyLength(input.claimId as string)).toBe(0);
+    },
+  );
+
+  it('refuses an oversized request with BAD_USER_INPUT and writes nothing', async () => {
+    const input = submitClaimInput({
+      patientRef: 'SECRET-PATIENT-99',
+      diagnoses: Array.from({ length: 100_000 }, () => 'E11.9'),
+    });
+    const response = await api.post(JSON.stringify({ query: SUBMIT_CLAIM, variables: { input } }));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(body)).not.toContain('SECRET-PATIENT');
+    expect(await historyLength(input.claimId as string)).toBe(0);
+  });
+
+  it('refuses more service lines than a claim can carry', async () => {
+    const input = submitClaimInput({ lines: Array.from({ length: 51 }, () => line) });
+    const result = await api.gql(SUBMIT_CLAIM, { input });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
+  });
+
+  it('says so when a read cannot catch up with a position in time', async () => {
+    const result = await api.gql(CLAIM, { id: 'CLM-none', at: '99999999999999999999/00000000000000000001' });
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'READ_MODEL_LAGGING' });
+  });
+
+  it('returns NOT_FOUND for the history of an unknown claim and null for the claim itself', async () => {
+    expect((await api.gql(HISTORY, { id: 'CLM-unknown' })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect((await api.gql(CLAIM, { id: 'CLM-unknown' })).data!.claim).toBeNull();
+  });
+});
