@@ -37,6 +37,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.contract.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // The domain is pure: a replay must not depend on a framework, a database or the clock.
     files: ['libs/claims/src/domain/**/*.ts'],
     rules: {

@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ResolvedDatabase } from './resolve-database.js';
 
 export interface SchemaParts {
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 export function dataSourceOptions(database: ResolvedDatabase, parts: SchemaParts): DataSourceOptions {
