@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type pg from 'pg';
 import { abortableSleep } from '../abortable-sleep.js';
 import { WrongExpectedVersionError } from '../event-store.errors.js';
 import type {
@@ -18,49 +18,32 @@ import {
   assertValidReadAll,
   expectedAsNumber,
 } from '../event-store.validation.js';
-import { formatPosition, parsePosition } from '../position.js';
+import { comparePositions, formatPosition, parsePosition } from '../position.js';
+import { PostgresChangeListener } from './postgres-change-listener.js';
+import { appendSql, EVENT_COLUMNS, filterSql, readAllSql, readPageSql } from './postgres-event-store.sql.js';
+
+/** A pool, or one client when appends must join the caller's transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 export interface PostgresEventStoreOptions {
-  /** How often a caught-up subscription looks for new events. */
+  /**
+   * How subscriptions learn about new events. 'listen': appends NOTIFY on commit and a dedicated connection LISTENs
+   * (real PostgreSQL). 'poll': subscriptions re-read every pollIntervalMs (the embedded database, where LISTEN does
+   * not cross connections).
+   */
+  notifications?: 'listen' | 'poll';
+  /** Where the LISTEN connection goes; defaults to the pool's own connection string. */
+  listenConnectionString?: string;
+  /** Poll interval in 'poll' mode, and while events wait above the transaction horizon. */
   pollIntervalMs?: number;
+  /** In 'listen' mode, the longest wait without a notification (a safety net for a lost one). */
+  listenFallbackMs?: number;
   /** Bounded retries when a concurrent append with expectedVersion 'any' wins the race. */
   maxAnyVersionRetries?: number;
 }
 
 const UNIQUE_VIOLATION = '23505';
 const DEFAULT_LIMIT = 1000;
-
-// One statement, so one round trip and one implicit transaction: the version check and the insert see the same
-// snapshot, and a concurrent writer of the same version fails on the unique key instead of interleaving.
-const APPEND_SQL = `
-WITH input AS (
-  SELECT (e->>'id')::uuid AS event_id, e->>'type' AS type, (e->>'schemaVersion')::int AS schema_version,
-         e->'data' AS data, e->'metadata' AS metadata, n
-  FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n)
-),
-current_version AS (SELECT coalesce(max(version), -1) AS version FROM events WHERE stream_name = $1),
-stored AS (
-  SELECT count(*) AS count, max(version) AS version, max(position) AS position, max(transaction_id) AS transaction_id
-  FROM events WHERE stream_name = $1 AND event_id IN (SELECT event_id FROM input)
-),
-inserted AS (
-  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata)
-  SELECT $1, current_version.version + input.n, input.event_id, input.type, input.schema_version, input.data, input.metadata
-  FROM input, current_version, stored
-  WHERE stored.count = 0
-    AND ($3::bigint IS NULL OR current_version.version = $3::bigint)
-    AND (NOT $4::boolean OR current_version.version >= 0)
-  ORDER BY input.n
-  RETURNING version, position, transaction_id
-)
-SELECT (SELECT version FROM current_version)::text AS current_version,
-       stored.count::int AS stored_count, stored.version::text AS stored_version,
-       stored.position::text AS stored_position, stored.transaction_id::text AS stored_transaction_id,
-       last.version::text AS version, last.position::text AS position, last.transaction_id::text AS transaction_id
-FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) last ON true`;
-
-const COLUMNS = `position::text, transaction_id::text, stream_name, version::int, event_id::text, type, schema_version,
-  data, metadata, recorded_at`;
 
 interface EventRow {
   position: string;
@@ -75,6 +58,12 @@ interface EventRow {
   recorded_at: Date;
 }
 
+interface PageRow extends Partial<EventRow> {
+  blocked: boolean;
+  head_xid: string | null;
+  head_position: string | null;
+}
+
 interface AppendRow {
   current_version: string;
   stored_count: number;
@@ -84,6 +73,14 @@ interface AppendRow {
   version: string | null;
   position: string | null;
   transaction_id: string | null;
+}
+
+interface Page {
+  events: RecordedEvent[];
+  /** How far the read looked, matching or not: the next read starts after it. */
+  scannedTo: Position | undefined;
+  /** Committed events wait above the horizon for an older open transaction to end. */
+  blocked: boolean;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -100,17 +97,31 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+const latest = (a: Position | undefined, b: Position | undefined) => (comparePositions(a, b) >= 0 ? a : b);
+
+function afterParams(after: Position | undefined): [string, string] {
+  const [transactionId, position] = after === undefined ? [0n, 0n] : parsePosition(after);
+  return [transactionId.toString(), position.toString()];
+}
+
 /** Event store on PostgreSQL (or embedded PGlite through the same pool of one connection). */
 export class PostgresEventStore implements EventStore {
+  private readonly notifications: 'listen' | 'poll';
   private readonly pollIntervalMs: number;
+  private readonly listenFallbackMs: number;
   private readonly maxAnyVersionRetries: number;
+  private readonly appendStatement: string;
+  private listener: PostgresChangeListener | undefined;
 
   constructor(
-    private readonly pool: Pool,
-    options: PostgresEventStoreOptions = {},
+    private readonly db: Queryable,
+    private readonly options: PostgresEventStoreOptions = {},
   ) {
+    this.notifications = options.notifications ?? 'poll';
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.listenFallbackMs = options.listenFallbackMs ?? 2000;
     this.maxAnyVersionRetries = options.maxAnyVersionRetries ?? 10;
+    this.appendStatement = appendSql(this.notifications === 'listen');
   }
 
   async append(
@@ -135,7 +146,12 @@ export class PostgresEventStore implements EventStore {
       try {
         ({
           rows: [row],
-        } = await this.pool.query<AppendRow>(APPEND_SQL, [streamName, payload, expected ?? null, mustExist]));
+        } = await this.db.query<AppendRow>(this.appendStatement, [
+          streamName,
+          payload,
+          expected ?? null,
+          mustExist,
+        ]));
       } catch (error) {
         const retryable = (error as { code?: string }).code === UNIQUE_VIOLATION;
         if (retryable && expected === undefined && attempt < this.maxAnyVersionRetries) continue;
@@ -169,8 +185,9 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamName(streamName);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
       [streamName, options.fromVersion ?? 0, options.toVersion ?? Number.MAX_SAFE_INTEGER],
     );
     return rows.map(toRecorded);
@@ -178,50 +195,31 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertValidReadAll(options);
-    const [transactionId, position] = options.after === undefined ? [0n, 0n] : parsePosition(options.after);
-    const params: unknown[] = [transactionId.toString(), position.toString(), options.limit ?? DEFAULT_LIMIT];
-    let filter = '';
-    if (options.types?.length) {
-      params.push(options.types);
-      filter += ` AND type = ANY($${params.length}::text[])`;
-    }
-    if (options.streamPrefix) {
-      params.push(options.streamPrefix.replace(/[\\%_]/g, '\\$&') + '%');
-      filter += ` AND stream_name LIKE $${params.length}`;
-    }
-    // Only transactions below the snapshot's xmin are finished, so an event committed late by a slower writer
-    // (lower transaction id) is never passed over by a reader that already saw a faster writer's events.
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
-       ORDER BY transaction_id, position
-       LIMIT $3`,
-      params,
-    );
+    const params: unknown[] = [...afterParams(options.after), options.limit ?? DEFAULT_LIMIT];
+    const { rows } = await this.db.query<EventRow>(readAllSql(filterSql(options, params)), params);
     return rows.map(toRecorded);
   }
 
   async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    assertValidReadAll(options);
     const batchSize = options.batchSize ?? 500;
+    const listener = this.changeListener();
+    // Listening starts before the first read, so nothing committed after that read goes unannounced.
+    if (listener) await listener.ready();
     let after = options.after;
     while (!options.signal?.aborted) {
-      const batch = await this.readAll({
-        after,
-        limit: batchSize,
-        types: options.types,
-        streamPrefix: options.streamPrefix,
-      });
-      if (batch.length > 0) {
-        after = batch[batch.length - 1]!.position;
-        yield batch;
-      }
-      if (batch.length < batchSize) await abortableSleep(this.pollIntervalMs, options.signal);
+      const seen = listener?.generation ?? 0;
+      const page = await this.readPage(after, batchSize, options);
+      after = page.scannedTo ?? after;
+      if (page.events.length > 0) yield page.events;
+      if (page.events.length === batchSize || options.signal?.aborted) continue;
+      if (!listener || page.blocked) await abortableSleep(this.pollIntervalMs, options.signal);
+      else await listener.wait(seen, this.listenFallbackMs, options.signal);
     }
   }
 
   async headPosition(): Promise<Position | undefined> {
-    const { rows } = await this.pool.query<{ position: string; transaction_id: string }>(
+    const { rows } = await this.db.query<{ position: string; transaction_id: string }>(
       `SELECT position::text, transaction_id::text FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY transaction_id DESC, position DESC LIMIT 1`,
@@ -229,7 +227,33 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].position) : undefined;
   }
 
+  /** Ends the LISTEN connection; the pool belongs to whoever created it. */
   async close(): Promise<void> {
-    // The pool belongs to whoever created it.
+    await this.listener?.close();
+    this.listener = undefined;
+  }
+
+  private async readPage(
+    after: Position | undefined,
+    limit: number,
+    filter: SubscribeOptions,
+  ): Promise<Page> {
+    const params: unknown[] = [...afterParams(after), limit];
+    const { rows } = await this.db.query<PageRow>(readPageSql(filterSql(filter, params)), params);
+    const first = rows[0]!;
+    const events = rows.filter((r) => r.position != null).map((r) => toRecorded(r as EventRow));
+    const head = first.head_xid === null ? undefined : formatPosition(first.head_xid, first.head_position!);
+    // A full page stops at its last event; a short one has seen everything readable, matching or not.
+    const scannedTo = events.length === limit ? events[events.length - 1]!.position : latest(head, after);
+    return { events, scannedTo, blocked: first.blocked };
+  }
+
+  private changeListener(): PostgresChangeListener | undefined {
+    if (this.notifications !== 'listen') return undefined;
+    const connectionString =
+      this.options.listenConnectionString ?? (this.db as Partial<pg.Pool>).options?.connectionString;
+    if (!connectionString) return undefined;
+    this.listener ??= new PostgresChangeListener(connectionString);
+    return this.listener;
   }
 }

@@ -1,12 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEventStoreArgumentError, WrongExpectedVersionError } from '../event-store.errors.js';
-import type { EventStore, NewEvent } from '../event-store.port.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+} from '../event-store.port.js';
+import { appendWhileOthersRun, collect, until } from './concurrent-writers.js';
 
 export interface ContractSubject {
   store: EventStore;
   /** Closes everything the factory opened. */
   dispose(): Promise<void>;
+  /** Appends inside a transaction that stays open until hold() resolves; adapters without transactions omit it. */
+  appendHeldOpen?(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+    hold: () => Promise<void>,
+  ): Promise<AppendResult>;
 }
+
+export type ContractOpener = () => Promise<ContractSubject>;
 
 export function newEvent(type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent {
   return {
@@ -21,7 +37,7 @@ export function newEvent(type = 'ThingHappened', data: unknown = { n: 1 }): NewE
 const uniqueStream = (prefix = 'claim') => `${prefix}-${randomUUID()}`;
 
 /** The behaviour every event-store adapter must have. */
-export function eventStoreContract(name: string, open: () => Promise<ContractSubject>): void {
+export function eventStoreContract(name: string, open: ContractOpener): void {
   describe(`event store contract: ${name}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
@@ -167,6 +183,62 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
         await done;
         expect(seen).toEqual(['Old', 'New']);
       });
+
+      it('resumes from a saved position with nothing missed and nothing repeated', async () => {
+        const start = await store.headPosition();
+        const prefix = `r${randomUUID().slice(0, 8)}`;
+        const first = Array.from({ length: 7 }, () => newEvent('Before'));
+        for (const event of first)
+          await store.append(uniqueStream(prefix), [event], { expectedVersion: 'any' });
+        const controller = new AbortController();
+        const seen: RecordedEvent[] = [];
+        for await (const batch of store.subscribe({
+          after: start,
+          streamPrefix: prefix,
+          batchSize: 3,
+          signal: controller.signal,
+        })) {
+          seen.push(...batch);
+          if (seen.length >= 4) controller.abort();
+        }
+        const checkpoint = seen[seen.length - 1]!.position;
+        const later = [newEvent('After'), newEvent('After')];
+        await store.append(uniqueStream(prefix), later, { expectedVersion: 'no_stream' });
+        const resumed = await collect(store, { after: checkpoint, streamPrefix: prefix }, 9 - seen.length);
+        const ids = [...seen, ...resumed].map((e) => e.id);
+        expect(ids).toEqual([...first, ...later].map((e) => e.id));
+      });
+    });
+
+    describe('concurrent writers', () => {
+      it('delivers every event exactly once to a live subscriber and to one restarted from a checkpoint', async () => {
+        const start = await store.headPosition();
+        const prefix = `c${randomUUID().slice(0, 8)}`;
+        const run = await appendWhileOthersRun(subject, {
+          prefix,
+          start,
+          writers: 8,
+          appendsPerWriter: 25,
+          newEvent,
+        });
+        try {
+          await until(
+            () => run.live.length >= run.appended.length && run.restarted.length >= run.appended.length,
+          );
+        } finally {
+          run.stop();
+          await run.finished;
+        }
+        const expected = [...run.appended].sort();
+        expect([...run.live.map((e) => e.id)].sort()).toEqual(expected);
+        expect([...run.restarted.map((e) => e.id)].sort()).toEqual(expected);
+        expect(run.restartedAt).toBeGreaterThan(0);
+        expect(run.restartedAt).toBeLessThan(expected.length);
+        for (const seen of [run.live, run.restarted]) {
+          const positions = seen.map((e) => e.position);
+          expect([...positions].sort()).toEqual(positions);
+        }
+      }, 60_000);
     });
 
     describe('bad input', () => {

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import type { ResolvedDatabase } from '@claimtrail/database';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../postgres/postgres-event-store.js';
+import { POSTGRES_EVENT_STORE_SCHEMA } from '../postgres/postgres-event-store.schema.js';
+import type { ContractSubject } from './event-store.contract.js';
+
+/** The PostgreSQL adapter on a fresh database, with appends that can hold their transaction open. */
+export async function openPostgresSubject(
+  database: ResolvedDatabase,
+  options: PostgresEventStoreOptions,
+): Promise<ContractSubject> {
+  const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+  for (const statement of POSTGRES_EVENT_STORE_SCHEMA) await pool.query(statement);
+  const store = new PostgresEventStore(pool, options);
+  return {
+    store,
+    appendHeldOpen: async (streamName, events, appendOptions, hold) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await new PostgresEventStore(client, options).append(
+          streamName,
+          events,
+          appendOptions,
+        );
+        await hold();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    dispose: async () => {
+      await store.close();
+      await pool.end();
+      await database.close();
+    },
+  };
+}
