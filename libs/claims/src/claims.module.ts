@@ -3,6 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
 import { CLOCK, systemClock } from './application/clock.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
+import { UpdateClaimHandler } from './application/update-claim.handler.js';
+import { PayerRulesService } from './payers/payer-rules.service.js';
+import { PayersResolver } from './payers/payers.resolver.js';
 import { ClaimSummaryQueries } from './read-models/claim-summary/claim-summary.queries.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS, ReadYourWrites } from './graphql/read-your-writes.service.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
@@ -25,6 +28,9 @@ export class ClaimsModule {
         { provide: CLOCK, useValue: systemClock },
         ClaimCommandExecutor,
         SubmitClaimHandler,
+        UpdateClaimHandler,
+        PayerRulesService,
+        PayersResolver,
         ClaimSummaryQueries,
         ReadYourWrites,
         ClaimCommandsResolver,

@@ -23,7 +23,10 @@ import { eventIdFor, newCommandId } from './event-ids.js';
 
 export const MAX_CONFLICT_RETRIES = 5;
 
-type CommandBody<C extends ClaimCommand> = Omit<C, 'occurredAt'>;
+/** A command as its sender states it; the executor adds the business time. */
+export type CommandBody<C extends ClaimCommand = ClaimCommand> = C extends unknown
+  ? Omit<C, 'occurredAt'>
+  : never;
 
 /** The four steps of every claim command: load (fold the stream), decide, append at the expected version, return. */
 @Injectable()
@@ -33,15 +36,11 @@ export class ClaimCommandExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute<C extends ClaimCommand>(
-    claimId: string,
-    body: CommandBody<C>,
-    context: CommandContext,
-  ): Promise<CommandResult> {
+  async execute(claimId: string, body: CommandBody, context: CommandContext): Promise<CommandResult> {
     const stream = claimStreamName(claimId);
     const commandId = context.commandId ?? newCommandId();
     const occurredAt = context.occurredAt ?? this.clock.now().toISOString();
-    const command = { ...body, occurredAt } as C;
+    const command = { ...body, occurredAt } as ClaimCommand;
     for (let attempt = 0; ; attempt++) {
       const history = await this.store.readStream(stream);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
@@ -53,7 +52,10 @@ export class ClaimCommandExecutor {
           `The claim is at version ${version}, not ${context.expectedVersion}`,
         );
       }
-      const events = decide(command, fold(history));
+      const state = fold(history);
+      if (state.status === 'NONE' && command.type !== 'SubmitClaim')
+        throw new ClaimError('CLAIM_NOT_FOUND', 'Claim not found', 'claimId');
+      const events = decide(command, state);
       if (events.length === 0) return { claimId, version, position: history[version]?.position ?? '' };
       const toAppend: NewEvent[] = events.map((event, index) => ({
         id: eventIdFor(commandId, index),

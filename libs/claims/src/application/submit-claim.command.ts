@@ -3,7 +3,7 @@ import type { CommandContext } from './command-context.js';
 
 export class SubmitClaimCommand {
   constructor(
-    readonly claim: Omit<SubmitClaim, 'type' | 'occurredAt'>,
+    readonly claim: Omit<SubmitClaim, 'type' | 'occurredAt' | 'payerRules'>,
     readonly context: CommandContext,
   ) {}
 }

@@ -1,19 +1,44 @@
-import type { ClaimSummaryEntity } from '../read-models/claim-summary/claim-summary.entity.js';
+import { insuranceBalance, patientBalance, type ExistingClaim } from '../domain/index.js';
 import { Claim, ClaimStatus } from './types/claim.type.js';
 
-export function toClaim(row: ClaimSummaryEntity): Claim {
+/** The GraphQL view of a folded claim; used for the read model and for replays of the stream alike. */
+export function toClaim(state: ExistingClaim, version: number): Claim {
+  const { money } = state;
   return Object.assign(new Claim(), {
-    id: row.claimId,
-    status: row.status as ClaimStatus,
-    payerId: row.payerId,
-    providerNpi: row.providerNpi,
-    patientRef: row.patientRef,
-    serviceDate: row.serviceDateFrom,
-    serviceDateTo: row.serviceDateTo,
-    submittedAt: row.submittedAt,
-    totalChargeCents: row.totalChargeCents,
-    diagnoses: row.diagnoses,
-    lines: row.lines,
-    version: row.version,
+    id: state.claimId,
+    status: state.status as ClaimStatus,
+    payerId: state.payerId,
+    payerClaimNumber: state.payerClaimNumber,
+    providerNpi: state.providerNpi,
+    patientRef: state.patientRef,
+    serviceDate: state.serviceDateFrom,
+    serviceDateTo: state.serviceDateTo,
+    submittedAt: new Date(state.submittedAt),
+    submissionCount: state.submissionCount,
+    totalChargeCents: money.chargeCents,
+    balances: {
+      chargeCents: money.chargeCents,
+      paidCents: money.paidCents,
+      contractualAdjustmentCents: money.contractualCents,
+      otherAdjustmentCents: money.otherAdjustmentCents,
+      patientResponsibilityCents: money.patientResponsibilityCents,
+      patientPaidCents: money.patientPaidCents,
+      insuranceWrittenOffCents: money.insuranceWrittenOffCents,
+      patientWrittenOffCents: money.patientWrittenOffCents,
+      insuranceBalanceCents: insuranceBalance(money),
+      patientBalanceCents: patientBalance(money),
+    },
+    deadlines: state.deadlines,
+    diagnoses: state.diagnoses,
+    lines: state.lines,
+    denials: state.denials,
+    appeals: state.appeals,
+    payments: state.payments,
+    patientStatements: state.statements,
+    patientPayments: state.patientPayments,
+    followUps: state.followUps,
+    writeOffs: state.writeOffs,
+    assignee: state.assignee,
+    version,
   });
 }

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
+  | 'DEADLINE_PASSED'
   | 'READ_MODEL_LAGGING'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -19,6 +20,8 @@ const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
   CLAIM_ALREADY_EXISTS: 'CONFLICT',
   VERSION_CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  DEADLINE_PASSED: 'DEADLINE_PASSED',
+  REMITTANCE_UNBALANCED: 'BAD_USER_INPUT',
 };
 
 // Codes graphql-js and Apollo raise for a malformed request; their messages describe the query, not data.

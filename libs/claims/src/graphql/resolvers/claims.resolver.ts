@@ -31,7 +31,7 @@ export class ClaimsResolver {
   ): Promise<Claim | null> {
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const row = await this.queries.findOne(id);
-    return row ? toClaim(row) : null;
+    return row ? toClaim(row.state, row.version) : null;
   }
 
   @Query(() => ClaimConnection)
@@ -46,7 +46,10 @@ export class ClaimsResolver {
     }
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const page = await this.queries.list(first, after ?? undefined, filter ?? {});
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toClaim(row) }));
+    const edges = page.rows.map((row) => ({
+      cursor: encodeCursor(row),
+      node: toClaim(row.state, row.version),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },

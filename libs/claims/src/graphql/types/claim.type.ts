@@ -1,8 +1,20 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CentsScalar } from '../scalars/cents.scalar.js';
+import { AdjustmentGroupCode, AppealOutcome, FollowUpChannel, WriteOffReason } from './claim-enums.js';
 
 export enum ClaimStatus {
   SUBMITTED = 'SUBMITTED',
+  REJECTED = 'REJECTED',
+  ACCEPTED = 'ACCEPTED',
+  PENDED = 'PENDED',
+  DENIED = 'DENIED',
+  APPEALED = 'APPEALED',
+  PAID = 'PAID',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PATIENT_BILLED = 'PATIENT_BILLED',
+  WRITTEN_OFF = 'WRITTEN_OFF',
+  CLOSED = 'CLOSED',
+  VOIDED = 'VOIDED',
 }
 
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
@@ -31,6 +43,235 @@ export class ServiceLine {
   serviceDate!: string;
 }
 
+@ObjectType({ description: 'Every amount in cents; the two balances are derived from the others.' })
+export class ClaimBalances {
+  @Field(() => CentsScalar)
+  chargeCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Payer payments, net of reversals.' })
+  paidCents!: number;
+
+  @Field(() => CentsScalar, { description: 'CO adjustments (contractual write-downs).' })
+  contractualAdjustmentCents!: number;
+
+  @Field(() => CentsScalar, { description: 'OA and PI adjustments.' })
+  otherAdjustmentCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Moved to the patient (PR).' })
+  patientResponsibilityCents!: number;
+
+  @Field(() => CentsScalar)
+  patientPaidCents!: number;
+
+  @Field(() => CentsScalar)
+  insuranceWrittenOffCents!: number;
+
+  @Field(() => CentsScalar)
+  patientWrittenOffCents!: number;
+
+  @Field(() => CentsScalar, {
+    description: 'Still owed by the payer (denied amounts stay here until worked).',
+  })
+  insuranceBalanceCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Still owed by the patient.' })
+  patientBalanceCents!: number;
+}
+
+@ObjectType()
+export class AppealDeadline {
+  @Field(() => Int)
+  level!: number;
+
+  @Field()
+  deadline!: string;
+}
+
+@ObjectType({
+  description: 'Last days, YYYY-MM-DD, computed from the payer rules the claim was filed under.',
+})
+export class ClaimDeadlines {
+  @Field()
+  timelyFiling!: string;
+
+  @Field(() => AppealDeadline, { nullable: true })
+  appeal?: AppealDeadline;
+
+  @Field(() => String, { nullable: true })
+  infoDue?: string;
+}
+
+@ObjectType()
+export class LineDenial {
+  @Field(() => Int)
+  lineNumber!: number;
+
+  @Field(() => AdjustmentGroupCode)
+  groupCode!: AdjustmentGroupCode;
+
+  @Field()
+  carc!: string;
+
+  @Field(() => [String])
+  rarcs!: string[];
+
+  @Field(() => CentsScalar)
+  deniedAmountCents!: number;
+}
+
+@ObjectType()
+export class Denial {
+  @Field(() => AdjustmentGroupCode)
+  groupCode!: AdjustmentGroupCode;
+
+  @Field()
+  carc!: string;
+
+  @Field(() => [String])
+  rarcs!: string[];
+
+  @Field(() => CentsScalar)
+  deniedAmountCents!: number;
+
+  @Field(() => [LineDenial])
+  lines!: LineDenial[];
+
+  @Field()
+  deniedOn!: string;
+}
+
+@ObjectType()
+export class Appeal {
+  @Field(() => Int)
+  level!: number;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  appealedOn!: string;
+
+  @Field(() => AppealOutcome, { nullable: true })
+  outcome?: AppealOutcome;
+
+  @Field(() => String, { nullable: true })
+  decidedOn?: string;
+}
+
+@ObjectType()
+export class Adjustment {
+  @Field(() => AdjustmentGroupCode)
+  groupCode!: AdjustmentGroupCode;
+
+  @Field()
+  carc!: string;
+
+  @Field(() => [String])
+  rarcs!: string[];
+
+  @Field(() => CentsScalar)
+  amountCents!: number;
+
+  @Field(() => Int, { nullable: true })
+  lineNumber?: number;
+}
+
+@ObjectType()
+export class Payment {
+  @Field()
+  paymentId!: string;
+
+  @Field()
+  paidDate!: string;
+
+  @Field(() => CentsScalar)
+  paidCents!: number;
+
+  @Field(() => CentsScalar, { nullable: true })
+  allowedCents?: number;
+
+  @Field(() => [Adjustment])
+  adjustments!: Adjustment[];
+
+  @Field(() => CentsScalar)
+  patientResponsibilityCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Adjustments with a denial reason: still in AR.' })
+  deniedCents!: number;
+
+  @Field()
+  reversed!: boolean;
+}
+
+@ObjectType()
+export class PatientStatement {
+  @Field()
+  statementId!: string;
+
+  @Field(() => CentsScalar)
+  amountCents!: number;
+
+  @Field()
+  dueDate!: string;
+
+  @Field()
+  billedOn!: string;
+}
+
+@ObjectType()
+export class PatientPayment {
+  @Field()
+  paymentId!: string;
+
+  @Field(() => CentsScalar)
+  amountCents!: number;
+
+  @Field()
+  receivedOn!: string;
+
+  @Field(() => String, { nullable: true })
+  method?: string;
+}
+
+@ObjectType()
+export class FollowUp {
+  @Field(() => FollowUpChannel)
+  channel!: FollowUpChannel;
+
+  @Field()
+  outcome!: string;
+
+  @Field(() => String, { nullable: true })
+  payerReference?: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string;
+
+  @Field(() => String, { nullable: true })
+  nextActionDate?: string;
+
+  @Field()
+  loggedAt!: string;
+}
+
+@ObjectType()
+export class WriteOff {
+  @Field(() => WriteOffReason)
+  reason!: WriteOffReason;
+
+  @Field(() => String, { nullable: true })
+  note?: string;
+
+  @Field(() => CentsScalar)
+  insuranceAmountCents!: number;
+
+  @Field(() => CentsScalar)
+  patientAmountCents!: number;
+
+  @Field()
+  writtenOffOn!: string;
+}
+
 @ObjectType()
 export class Claim {
   @Field(() => ID)
@@ -41,6 +282,12 @@ export class Claim {
 
   @Field()
   payerId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The payer's claim control number, once acknowledged.",
+  })
+  payerClaimNumber?: string;
 
   @Field()
   providerNpi!: string;
@@ -57,14 +304,47 @@ export class Claim {
   @Field()
   submittedAt!: Date;
 
+  @Field(() => Int, { description: 'Submissions so far, the first included.' })
+  submissionCount!: number;
+
   @Field(() => CentsScalar)
   totalChargeCents!: number;
+
+  @Field(() => ClaimBalances)
+  balances!: ClaimBalances;
+
+  @Field(() => ClaimDeadlines)
+  deadlines!: ClaimDeadlines;
 
   @Field(() => [String], { description: 'ICD-10-CM codes (PHI).' })
   diagnoses!: string[];
 
   @Field(() => [ServiceLine])
   lines!: ServiceLine[];
+
+  @Field(() => [Denial])
+  denials!: Denial[];
+
+  @Field(() => [Appeal])
+  appeals!: Appeal[];
+
+  @Field(() => [Payment])
+  payments!: Payment[];
+
+  @Field(() => [PatientStatement])
+  patientStatements!: PatientStatement[];
+
+  @Field(() => [PatientPayment])
+  patientPayments!: PatientPayment[];
+
+  @Field(() => [FollowUp])
+  followUps!: FollowUp[];
+
+  @Field(() => [WriteOff])
+  writeOffs!: WriteOff[];
+
+  @Field(() => String, { nullable: true })
+  assignee?: string;
 
   @Field(() => Int, { description: 'Stream version this view reflects; pass it as expectedVersion.' })
   version!: number;

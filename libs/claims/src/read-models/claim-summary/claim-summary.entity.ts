@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ServiceLine } from '../../domain/index.js';
+import type { ExistingClaim } from '../../domain/index.js';
 
 const safeInteger = {
   to: (value: number) => value,
   from: (value: string | null) => (value === null ? value : Number(value)),
 };
 
+/** One row per claim: the folded claim state, plus the columns lists filter and sort on. */
 @Entity('claim_summaries')
 @Index('claim_summaries_list_idx', ['submittedAt', 'claimId'])
 @Index('claim_summaries_status_idx', ['status', 'submittedAt', 'claimId'])
@@ -23,14 +24,8 @@ export class ClaimSummaryEntity {
   @Column({ name: 'provider_npi', type: 'text' })
   providerNpi!: string;
 
-  @Column({ name: 'patient_ref', type: 'text' })
-  patientRef!: string;
-
   @Column({ name: 'service_date_from', type: 'date' })
   serviceDateFrom!: string;
-
-  @Column({ name: 'service_date_to', type: 'date' })
-  serviceDateTo!: string;
 
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
@@ -38,11 +33,17 @@ export class ClaimSummaryEntity {
   @Column({ name: 'total_charge_cents', type: 'bigint', transformer: safeInteger })
   totalChargeCents!: number;
 
-  @Column({ type: 'jsonb' })
-  diagnoses!: string[];
+  @Column({ name: 'insurance_balance_cents', type: 'bigint', transformer: safeInteger })
+  insuranceBalanceCents!: number;
+
+  @Column({ name: 'patient_balance_cents', type: 'bigint', transformer: safeInteger })
+  patientBalanceCents!: number;
+
+  @Column({ type: 'text', nullable: true })
+  assignee!: string | null;
 
   @Column({ type: 'jsonb' })
-  lines!: ServiceLine[];
+  state!: ExistingClaim;
 
   @Column({ type: 'integer' })
   version!: number;

@@ -24,8 +24,10 @@ describe('claim summary projection', () => {
       totalChargeCents: 100_000,
       version: 0,
       serviceDateFrom: '2026-03-02',
+      insuranceBalanceCents: 100_000,
+      patientBalanceCents: 0,
     });
-    expect(row!.lines).toHaveLength(2);
+    expect(row!.state.lines).toHaveLength(2);
     expect(row!.submittedAt.toISOString()).toBe('2026-03-10T15:00:00.000Z');
   });
 

@@ -1,39 +1,41 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
 import type { RowProjection } from '@claimtrail/projections';
-import { claimIdOfStream, upcastClaimEvent } from '../../domain/index.js';
+import {
+  claimIdOfStream,
+  evolve,
+  initialClaimState,
+  insuranceBalance,
+  patientBalance,
+  upcastClaimEvent,
+  type ClaimState,
+} from '../../domain/index.js';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
 
-/** Pure: the claim's summary row after one of its events. */
+/** Pure: the claim's row after one of its events, folded with the domain's own evolve so the two cannot disagree. */
 export function projectClaimSummary(
   row: ClaimSummaryEntity | undefined,
   recorded: RecordedEvent,
 ): ClaimSummaryEntity | undefined {
   const event = upcastClaimEvent(recorded);
   if (!event) return row;
-  const touched = {
+  const state: ClaimState = evolve(row?.state ?? initialClaimState, event);
+  if (state.status === 'NONE') return row;
+  return Object.assign(new ClaimSummaryEntity(), {
+    claimId: state.claimId,
+    status: state.status,
+    payerId: state.payerId,
+    providerNpi: state.providerNpi,
+    serviceDateFrom: state.serviceDateFrom,
+    submittedAt: new Date(state.submittedAt),
+    totalChargeCents: state.money.chargeCents,
+    insuranceBalanceCents: insuranceBalance(state.money),
+    patientBalanceCents: patientBalance(state.money),
+    assignee: state.assignee ?? null,
+    state,
     version: recorded.version,
     lastPosition: recorded.position,
     updatedAt: new Date(recorded.recordedAt),
-  };
-  switch (event.type) {
-    case 'ClaimSubmitted': {
-      const d = event.data;
-      return Object.assign(new ClaimSummaryEntity(), {
-        claimId: d.claimId,
-        status: 'SUBMITTED',
-        payerId: d.payerId,
-        providerNpi: d.providerNpi,
-        patientRef: d.patientRef,
-        serviceDateFrom: d.serviceDateFrom,
-        serviceDateTo: d.serviceDateTo,
-        submittedAt: new Date(d.submittedAt),
-        totalChargeCents: d.totalChargeCents,
-        diagnoses: d.diagnoses,
-        lines: d.lines,
-        ...touched,
-      });
-    }
-  }
+  });
 }
 
 export const claimSummaryProjection: RowProjection<ClaimSummaryEntity> = {

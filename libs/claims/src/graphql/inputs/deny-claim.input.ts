@@ -1,0 +1,60 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { LIMITS } from '../../domain/index.js';
+import { CentsScalar } from '../scalars/cents.scalar.js';
+import { AdjustmentGroupCode } from '../types/claim-enums.js';
+import { ClaimCommandInput } from './claim-command.input.js';
+import { Carc, Cents, Rarcs } from './input-rules.js';
+
+@InputType()
+export class LineDenialInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.maxLines)
+  lineNumber!: number;
+
+  @Field(() => AdjustmentGroupCode)
+  @IsEnum(AdjustmentGroupCode)
+  groupCode!: AdjustmentGroupCode;
+
+  @Field()
+  @Carc()
+  carc!: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(10)
+  @Rarcs()
+  rarcs!: string[];
+
+  @Field(() => CentsScalar)
+  @Cents()
+  deniedAmountCents!: number;
+}
+
+@InputType()
+export class DenyClaimInput extends ClaimCommandInput {
+  @Field(() => AdjustmentGroupCode)
+  @IsEnum(AdjustmentGroupCode)
+  groupCode!: AdjustmentGroupCode;
+
+  @Field({ description: 'Claim adjustment reason code, e.g. 50 (not medically necessary).' })
+  @Carc()
+  carc!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Remittance advice remark codes, e.g. N290.' })
+  @ArrayMaxSize(10)
+  @Rarcs()
+  rarcs!: string[];
+
+  @Field(() => CentsScalar)
+  @Cents()
+  deniedAmountCents!: number;
+
+  @Field(() => [LineDenialInput], { defaultValue: [] })
+  @ArrayMaxSize(LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => LineDenialInput)
+  lines!: LineDenialInput[];
+}
