@@ -20,3 +20,4 @@ export const CLAIMS_MIGRATIONS = [CreateClaimSummaries1764201800000, CreatePayer
 export const CLAIMS_PROJECTIONS = [claimSummaryProjection];
 export { readClaimsConfig } from './claims.config.js';
 export type { ClaimsSettings } from './claims.module.js';
+export { claimAsOf, type TimeAxis } from './application/claim-replay.js';
