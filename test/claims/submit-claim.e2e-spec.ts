@@ -137,6 +137,17 @@ describe('submitting a claim over HTTP', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'READ_MODEL_LAGGING' });
   });
 
+  it('serves GraphiQL and its assets from the API itself at /graphql for a browser', async () => {
+    const page = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GraphiQL');
+    for (const asset of html.match(/\/graphiql-assets\/[\w.-]+/g)!) {
+      const response = await fetch(new URL(asset, api.url));
+      expect(response.status).toBe(200);
+    }
+  });
+
   it('returns NOT_FOUND for the history of an unknown claim and null for the claim itself', async () => {
     expect((await api.gql(HISTORY, { id: 'CLM-unknown' })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect((await api.gql(CLAIM, { id: 'CLM-unknown' })).data!.claim).toBeNull();

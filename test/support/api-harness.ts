@@ -27,7 +27,7 @@ export async function startTestApi(
 ): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
   if (process.env.DATABASE_URL) database = await createTestDatabase();
-  const config = loadApiConfig({ PORT: '0', GRAPHIQL: 'false', ...env });
+  const config = loadApiConfig({ PORT: '0', ...env });
   config.database = database ? { url: database.url } : { embeddedDataDir: 'memory' };
   let app: INestApplication | undefined;
   try {

@@ -34,7 +34,8 @@ export class AppModule {
           driver: ApolloDriver,
           autoSchemaFile: true,
           sortSchema: true,
-          graphiql: config.graphiql,
+          // The API serves its own GraphiQL page (graphiql.page.ts) from local assets.
+          graphiql: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           context: ({ req }: { req: unknown }) => ({ req }),

@@ -6,6 +6,7 @@ import { validationExceptionFactory } from '@claimtrail/claims';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ApiConfig } from './api.config.js';
 import { AppModule } from './app.module.js';
+import { graphiqlRouter } from './graphiql.page.js';
 
 /** A body-parser failure (too large, not JSON) answered in GraphQL's error shape, without echoing the body. */
 function requestErrorHandler(
@@ -37,6 +38,7 @@ export async function createApp(
     logger,
   });
   app.disable('x-powered-by');
+  if (config.graphiql) app.use(graphiqlRouter());
   app.use(express.json({ limit: config.bodyLimit }), requestErrorHandler);
   app.useGlobalPipes(
     new ValidationPipe({
