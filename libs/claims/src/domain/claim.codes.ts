@@ -13,6 +13,17 @@ export const ICD10_PATTERN = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 export const PROCEDURE_CODE_PATTERN = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
 export const MODIFIER_PATTERN = /^[A-Z0-9]{2}$/;
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Claim adjustment reason code: 1-3 digits, some with a one- or two-letter prefix (45, A1, B7, P12). */
+export const CARC_PATTERN = /^[A-Z]{0,2}\d{1,3}$/;
+/** Remittance advice remark code (M15, N130, MA130). */
+export const RARC_PATTERN = /^[A-Z]{1,2}\d{1,4}$/;
+/** Ids the practice or payer assigns to payments, statements, references and users. */
+export const REFERENCE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+/** 277CA claim status categories: A1/A2 acknowledged; A3, A4, A6-A8 (and a 999 'R') rejected at the front end. */
+export const ACKNOWLEDGED_STATUS_CODES: ReadonlySet<string> = new Set(['A1', 'A2']);
+export const REJECTED_STATUS_CODES: ReadonlySet<string> = new Set(['A3', 'A4', 'A6', 'A7', 'A8', 'R']);
+/** 277 categories that hold a claim: P0-P5 pending, R0-R16 request for information. */
+export const PENDED_STATUS_CODE_PATTERN = /^(P[0-5]|R(1[0-6]|\d))$/;
 
 export const LIMITS = {
   maxLines: 50, // an 837P claim carries at most 50 service lines
@@ -21,6 +32,10 @@ export const LIMITS = {
   maxPointers: 4,
   maxUnits: 9999,
   maxLineChargeCents: 100_000_000, // $1,000,000.00 per line is far beyond any professional service
+  maxClaimCents: 5_000_000_000, // maxLines x maxLineChargeCents: no amount on a claim can be larger
+  maxAdjustments: 99,
+  maxRarcs: 10,
+  maxTextLength: 500,
 } as const;
 
 /** Luhn check over the NPI with the 80840 health-industry prefix, as CMS specifies. */

@@ -3,6 +3,8 @@ export type ClaimErrorCode =
   | 'CLAIM_NOT_FOUND'
   | 'CLAIM_ALREADY_EXISTS'
   | 'INVALID_TRANSITION'
+  | 'DEADLINE_PASSED'
+  | 'REMITTANCE_UNBALANCED'
   | 'VERSION_CONFLICT';
 
 /** A refused command. Messages name fields and rules, never values: a value may be patient data. */

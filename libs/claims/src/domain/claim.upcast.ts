@@ -6,10 +6,22 @@ export interface StoredClaimEvent {
   data: unknown;
 }
 
-type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/** ClaimDenied v1 had no remark codes, at claim or line level, and could omit the line denials. */
+export const claimDeniedV1toV2: Upcaster = (data) => {
+  const lines = Array.isArray(data['lines']) ? (data['lines'] as Record<string, unknown>[]) : [];
+  return {
+    ...data,
+    rarcs: Array.isArray(data['rarcs']) ? data['rarcs'] : [],
+    lines: lines.map((line) => ({ ...line, rarcs: Array.isArray(line['rarcs']) ? line['rarcs'] : [] })),
+  };
+};
 
 /** upcasters[type][v] turns version v of the event's data into version v + 1. */
-const upcasters: Partial<Record<ClaimEventType, Record<number, Upcaster>>> = {};
+const upcasters: Partial<Record<ClaimEventType, Record<number, Upcaster>>> = {
+  ClaimDenied: { 1: claimDeniedV1toV2 },
+};
 
 export function isClaimEventType(type: string): type is ClaimEventType {
   return Object.hasOwn(CLAIM_EVENT_SCHEMA_VERSIONS, type);

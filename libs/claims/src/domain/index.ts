@@ -2,6 +2,7 @@ export * from './claim.codes.js';
 export * from './claim.commands.js';
 export * from './claim.errors.js';
 export * from './claim.events.js';
+export * from './claim.money.js';
 export * from './claim.state.js';
 export * from './claim.stream.js';
 export { decide } from './claim.decide.js';

@@ -89,7 +89,7 @@ describe('submitted', () => {
     expect(state).toMatchObject({
       status: 'SUBMITTED',
       claimId: 'CLM-1001',
-      totalChargeCents: 100_000,
+      money: { chargeCents: 100_000, paidCents: 0 },
       payerId: 'MCRTX',
     });
   });

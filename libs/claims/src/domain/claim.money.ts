@@ -1,0 +1,164 @@
+export type AdjustmentGroup = 'CO' | 'PR' | 'OA' | 'PI';
+export const ADJUSTMENT_GROUPS: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI'];
+
+/** The payer's deadlines, in days. */
+export interface PayerRules {
+  timelyFilingDays: number;
+  /** Days to file each appeal level, from the notice of the decision before it; its length is the number of levels. */
+  appealWindowDays: number[];
+  /** Days a payer usually takes to answer; past it a claim needs a follow-up. */
+  responseDays: number;
+}
+
+/** Medicare: 12 months to file; redetermination 120 days, reconsideration 180, then 60, 60, 60. */
+export const MEDICARE_RULES: PayerRules = {
+  timelyFilingDays: 365,
+  appealWindowDays: [120, 180, 60, 60, 60],
+  responseDays: 30,
+};
+
+/**
+ * CARCs that deny a service. Others (45 fee schedule, 253 sequestration, 1/2/3 patient share, ...) adjust the
+ * amount: they move money, where a denial leaves the amount in AR to be worked.
+ */
+export const DENIAL_CARCS: ReadonlySet<string> = new Set([
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '16',
+  '18',
+  '19',
+  '20',
+  '21',
+  '22',
+  '26',
+  '27',
+  '29',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '39',
+  '40',
+  '49',
+  '50',
+  '51',
+  '54',
+  '55',
+  '56',
+  '58',
+  '96',
+  '97',
+  '107',
+  '109',
+  '110',
+  '114',
+  '119',
+  '140',
+  '146',
+  '150',
+  '151',
+  '155',
+  '160',
+  '167',
+  '170',
+  '171',
+  '172',
+  '174',
+  '175',
+  '176',
+  '177',
+  '178',
+  '179',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '188',
+  '189',
+  '190',
+  '197',
+  '198',
+  '199',
+  '200',
+  '201',
+  '204',
+  '208',
+  '213',
+  '219',
+  '222',
+  '226',
+  '227',
+  '231',
+  '234',
+  '236',
+  '242',
+  '243',
+  '252',
+  'A1',
+  'B1',
+  'B5',
+  'B7',
+  'B9',
+  'B11',
+  'B12',
+  'B13',
+  'B15',
+  'B16',
+  'B20',
+  'B22',
+  'N',
+]);
+
+export const isDenialCarc = (carc: string): boolean => DENIAL_CARCS.has(carc);
+
+/** Running totals in cents; every balance is derived from them, so a reversal that subtracts restores exactly. */
+export interface Money {
+  chargeCents: number;
+  paidCents: number;
+  contractualCents: number;
+  otherAdjustmentCents: number;
+  patientResponsibilityCents: number;
+  patientPaidCents: number;
+  insuranceWrittenOffCents: number;
+  patientWrittenOffCents: number;
+}
+
+export const zeroMoney = (chargeCents: number): Money => ({
+  chargeCents,
+  paidCents: 0,
+  contractualCents: 0,
+  otherAdjustmentCents: 0,
+  patientResponsibilityCents: 0,
+  patientPaidCents: 0,
+  insuranceWrittenOffCents: 0,
+  patientWrittenOffCents: 0,
+});
+
+/** charges − payer payments − CO/OA/PI adjustments − amounts moved to the patient − insurance write-offs. */
+export const insuranceBalance = (m: Money): number =>
+  m.chargeCents -
+  m.paidCents -
+  m.contractualCents -
+  m.otherAdjustmentCents -
+  m.patientResponsibilityCents -
+  m.insuranceWrittenOffCents;
+
+/** patient responsibility − patient payments − patient write-offs. */
+export const patientBalance = (m: Money): number =>
+  m.patientResponsibilityCents - m.patientPaidCents - m.patientWrittenOffCents;
+
+/** Calendar arithmetic on YYYY-MM-DD dates (UTC, so no daylight-saving drift). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

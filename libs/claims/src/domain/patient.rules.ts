@@ -1,0 +1,93 @@
+// The patient's share, and closing what nobody will pay.
+import type { BillPatient, RecordPatientPayment, WriteOffBalance } from './claim.commands.js';
+import { invalid } from './claim.errors.js';
+import type { BalanceWrittenOff, PatientBilled, PatientPaymentReceived } from './claim.events.js';
+import { insuranceBalance, patientBalance } from './claim.money.js';
+import type { ClaimState } from './claim.state.js';
+import {
+  businessDate,
+  checkCents,
+  checkDate,
+  checkId,
+  checkOneOf,
+  checkOptionalText,
+  refuse,
+  requireStatus,
+} from './claim.validate.js';
+
+/**
+ * The patient is billed what the remittance made theirs; after a PR denial (e.g. non-covered with a signed notice)
+ * the amount beyond their current balance moves over from the insurance balance.
+ */
+export function patientBilled(command: BillPatient, state: ClaimState): PatientBilled {
+  const claim = requireStatus(state, command.type, ['PAID', 'PARTIALLY_PAID', 'DENIED']);
+  if (claim.status === 'DENIED' && claim.denial.groupCode !== 'PR')
+    throw refuse(command.type, 'only a patient-responsibility (PR) denial can be billed to the patient');
+  const billedOn = businessDate(command.occurredAt, claim);
+  const statementId = checkId('statementId', command.statementId);
+  if (claim.statements.some((s) => s.statementId === statementId))
+    throw invalid('statementId', 'must not repeat a statement already sent for this claim');
+  const owed = patientBalance(claim.money);
+  const transferable = claim.status === 'DENIED' ? insuranceBalance(claim.money) : 0;
+  const amountCents = checkCents('amountCents', command.amountCents, 1, owed + transferable);
+  const dueDate = checkDate('dueDate', command.dueDate);
+  if (dueDate < billedOn) throw invalid('dueDate', 'must not be before the billing date');
+  return {
+    type: 'PatientBilled',
+    data: {
+      statementId,
+      amountCents,
+      dueDate,
+      billedOn,
+      transferredFromInsuranceCents: Math.max(0, amountCents - owed),
+    },
+  };
+}
+
+export function patientPaid(command: RecordPatientPayment, state: ClaimState): PatientPaymentReceived {
+  const claim = requireStatus(state, command.type, ['PATIENT_BILLED']);
+  const receivedOn = businessDate(command.occurredAt, claim);
+  const paymentId = checkId('paymentId', command.paymentId);
+  if (claim.patientPayments.some((p) => p.paymentId === paymentId))
+    throw invalid('paymentId', 'must not repeat a patient payment already recorded on this claim');
+  const owed = patientBalance(claim.money);
+  const amountCents = checkCents('amountCents', command.amountCents, 1, owed);
+  const method = checkOptionalText('method', command.method);
+  return {
+    type: 'PatientPaymentReceived',
+    data: {
+      paymentId,
+      amountCents,
+      receivedOn,
+      ...(method !== undefined && { method }),
+      closesClaim: amountCents === owed && insuranceBalance(claim.money) === 0,
+    },
+  };
+}
+
+export function writtenOff(command: WriteOffBalance, state: ClaimState): BalanceWrittenOff {
+  const claim = requireStatus(state, command.type, ['DENIED', 'PARTIALLY_PAID', 'PATIENT_BILLED']);
+  const writtenOffOn = businessDate(command.occurredAt, claim);
+  const reason = checkOneOf('reason', command.reason, [
+    'CONTRACTUAL',
+    'BAD_DEBT',
+    'SMALL_BALANCE',
+    'TIMELY_FILING',
+    'OTHER',
+  ] as const);
+  const note = checkOptionalText('note', command.note);
+  const insuranceAmountCents = insuranceBalance(claim.money);
+  const patientAmountCents = patientBalance(claim.money);
+  if (insuranceAmountCents <= 0 && patientAmountCents <= 0) throw refuse(command.type, 'no balance is left to write off');
+  return {
+    type: 'BalanceWrittenOff',
+    data: {
+      reason,
+      ...(note !== undefined && { note }),
+      insuranceAmountCents,
+      patientAmountCents,
+      writtenOffOn,
+      statusAfter: claim.status === 'PATIENT_BILLED' ? 'CLOSED' : 'WRITTEN_OFF',
+    },
+  };
+}
