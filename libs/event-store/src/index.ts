@@ -3,7 +3,18 @@ export * from './event-store.errors.js';
 export { assertValidAppend, assertStreamName, MAX_EVENTS_PER_APPEND } from './event-store.validation.js';
 export { formatPosition, parsePosition, comparePositions, isPosition } from './position.js';
 export { abortableSleep } from './abortable-sleep.js';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+  type Queryable,
+} from './postgres/postgres-event-store.js';
+export { EVENTS_CHANNEL } from './postgres/postgres-event-store.sql.js';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+export {
+  readEventStoreConfig,
+  type EventStoreSettings,
+  type EventStoreConfigProblem,
+} from './event-store.config.js';
 export { POSTGRES_EVENT_STORE_SCHEMA } from './postgres/postgres-event-store.schema.js';
 export { CreateEventStore1764201600000 } from './postgres/create-event-store.migration.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
