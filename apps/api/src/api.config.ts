@@ -1,9 +1,11 @@
 import { readClaimsConfig, type ClaimsSettings } from '@claimtrail/claims';
 import { readDatabaseConfig, type DatabaseSettings } from '@claimtrail/database';
+import { readEventStoreConfig, type EventStoreSettings } from '@claimtrail/event-store';
 
 export interface ApiConfig {
   port: number;
   database: DatabaseSettings;
+  eventStore: EventStoreSettings;
   claims: ClaimsSettings;
   /** False where a separate projector process owns the read models. */
   projectorInProcess: boolean;
@@ -24,7 +26,8 @@ const BOOLEAN = /^(true|false|1|0)$/;
 export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   const database = readDatabaseConfig(env);
   const claims = readClaimsConfig(env);
-  const problems = [...database.problems, ...claims.problems];
+  const eventStore = readEventStoreConfig(env);
+  const problems = [...database.problems, ...eventStore.problems, ...claims.problems];
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push({ key: 'PORT', message: 'must be a port number (0-65535)' });
@@ -41,6 +44,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   return {
     port,
     database: database.settings,
+    eventStore: eventStore.settings,
     claims: claims.settings,
     projectorInProcess: flag('PROJECTOR_IN_PROCESS', true),
     graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production'),

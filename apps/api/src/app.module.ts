@@ -27,7 +27,7 @@ export class AppModule {
             ...CLAIMS_MIGRATIONS,
           ],
         }),
-        EventStoreModule.forRoot(),
+        EventStoreModule.forRoot(config.eventStore),
         ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: config.projectorInProcess }),
         ClaimsModule.forRoot(config.claims),
         GraphQLModule.forRoot<ApolloDriverConfig>({

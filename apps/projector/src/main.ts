@@ -3,10 +3,16 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CLAIMS_ENTITIES, CLAIMS_MIGRATIONS, CLAIMS_PROJECTIONS } from '@claimtrail/claims';
 import { DatabaseModule, readDatabaseConfig } from '@claimtrail/database';
-import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
+import {
+  CreateEventStore1764201600000,
+  EventStoreModule,
+  readEventStoreConfig,
+} from '@claimtrail/event-store';
 import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
 
 const { settings, problems } = readDatabaseConfig(process.env);
+const eventStore = readEventStoreConfig(process.env);
+problems.push(...eventStore.problems);
 if (!settings.url)
   problems.push({
     key: 'DATABASE_URL',
@@ -27,7 +33,7 @@ if (problems.length > 0) {
         ...CLAIMS_MIGRATIONS,
       ],
     }),
-    EventStoreModule.forRoot(),
+    EventStoreModule.forRoot(eventStore.settings),
     ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: true }),
   ],
 })
