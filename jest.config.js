@@ -23,6 +23,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Hooks start and stop real servers and databases; the per-project testTimeout does not reach them.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -145,6 +145,7 @@ describe('submitting a claim over HTTP', () => {
     for (const asset of html.match(/\/graphiql-assets\/[\w.-]+/g)!) {
       const response = await fetch(new URL(asset, api.url));
       expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
   });
 
