@@ -31,3 +31,13 @@ export function given(events: ClaimEvent[]) {
     },
   };
 }
+
+/** The state after the events, as the command handler would fold it. */
+export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialClaimState);
+
+/** Decides each command in turn on the state the previous events left, as a live claim would. */
+export function play(start: ClaimEvent[], commands: ClaimCommand[]): { events: ClaimEvent[]; state: ClaimState } {
+  const events = [...start];
+  for (const command of commands) events.push(...decide(command, stateOf(events)));
+  return { events, state: stateOf(events) };
+}

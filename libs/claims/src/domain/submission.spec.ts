@@ -1,0 +1,177 @@
+import {
+  acknowledgeClaim,
+  additionalInfoSubmitted,
+  claimAcknowledged,
+  claimPended,
+  claimRejected,
+  claimResubmitted,
+  history,
+  pendClaim,
+  rejectClaim,
+  resubmitClaim,
+  submitAdditionalInfo,
+  submitClaim,
+} from './claim.builders.js';
+import { given, stateOf } from './claim.decider-spec-kit.js';
+
+const line = submitClaim().lines[0]!;
+
+describe('submitted', () => {
+  it('is acknowledged by the payer (277CA A1/A2) with its claim number', () => {
+    given(history.submitted()).when(acknowledgeClaim()).then([claimAcknowledged()]);
+  });
+
+  it('becomes ACCEPTED and keeps the payer claim number', () => {
+    expect(stateOf([...history.accepted()])).toMatchObject({ status: 'ACCEPTED', payerClaimNumber: 'PCN-55001' });
+  });
+
+  it('refuses an acknowledgement with a rejection category', () => {
+    given(history.submitted()).when(acknowledgeClaim({ statusCode: 'A3' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+  });
+
+  it('refuses a payer claim number that is not an id', () => {
+    given(history.submitted())
+      .when(acknowledgeClaim({ payerClaimNumber: 'PCN 1' }))
+      .thenThrows('VALIDATION_FAILED', 'payerClaimNumber');
+  });
+
+  it('is rejected at the front end (277CA A3, A6-A8) with a reason', () => {
+    given(history.submitted()).when(rejectClaim()).then([claimRejected()]);
+  });
+
+  it('refuses a rejection with an acknowledgement category', () => {
+    given(history.submitted()).when(rejectClaim({ statusCode: 'A1' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '   '],
+    ['longer than 500 characters', 'x'.repeat(501)],
+  ])('refuses a rejection reason that is %s', (_label, reason) => {
+    given(history.submitted()).when(rejectClaim({ reason })).thenThrows('VALIDATION_FAILED', 'reason');
+  });
+
+  it('is pended with the information requested and its due date', () => {
+    given(history.submitted()).when(pendClaim()).then([claimPended()]);
+  });
+
+  it('refuses an information due date before the pend', () => {
+    given(history.submitted())
+      .when(pendClaim({ infoDueDate: '2026-03-19' }))
+      .thenThrows('VALIDATION_FAILED', 'infoDueDate');
+  });
+
+  it('refuses a pend with a status category that does not hold a claim', () => {
+    given(history.submitted()).when(pendClaim({ statusCode: 'F2' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+  });
+
+  it('refuses an impossible information due date', () => {
+    given(history.submitted())
+      .when(pendClaim({ infoDueDate: '2026-04-31' }))
+      .thenThrows('VALIDATION_FAILED', 'infoDueDate');
+  });
+
+  it('refuses a command dated before the claim was submitted', () => {
+    given(history.submitted())
+      .when(acknowledgeClaim({ occurredAt: '2026-03-09T10:00:00.000Z' }))
+      .thenThrows('VALIDATION_FAILED', 'occurredAt');
+  });
+
+  it('refuses a command whose business time is not an instant', () => {
+    given(history.submitted()).when(acknowledgeClaim({ occurredAt: 'yesterday' })).thenThrows('VALIDATION_FAILED', 'occurredAt');
+  });
+});
+
+describe('rejected', () => {
+  it('is resubmitted as an original claim (frequency 1)', () => {
+    given(history.rejected()).when(resubmitClaim()).then([claimResubmitted()]);
+  });
+
+  it('becomes SUBMITTED again, counting the submission', () => {
+    expect(stateOf([...history.rejected(), claimResubmitted()])).toMatchObject({
+      status: 'SUBMITTED',
+      submissionCount: 2,
+    });
+  });
+
+  it('refuses a replacement (frequency 7): the payer never filed it', () => {
+    given(history.rejected()).when(resubmitClaim({ frequencyCode: '7' })).thenThrows('VALIDATION_FAILED', 'frequencyCode');
+  });
+
+  it('refuses a resubmission after the timely-filing deadline, which kept running', () => {
+    given(history.rejected())
+      .when(resubmitClaim({ occurredAt: '2027-03-03T10:00:00.000Z' }))
+      .thenThrows('DEADLINE_PASSED');
+  });
+
+  it('takes corrected lines: the total and service dates follow them', () => {
+    const lines = [{ ...line, chargeCents: 70_000, serviceDate: '2026-03-03' }];
+    given(history.rejected())
+      .when(resubmitClaim({ lines }))
+      .then([
+        claimResubmitted({
+          lines: [{ lineNumber: 1, ...lines[0]! }],
+          totalChargeCents: 70_000,
+          serviceDateFrom: '2026-03-03',
+          serviceDateTo: '2026-03-03',
+        }),
+      ]);
+  });
+
+  it('moves the charge and timely-filing deadline with corrected lines', () => {
+    const lines = [{ lineNumber: 1, ...line, chargeCents: 70_000, serviceDate: '2026-03-03' }];
+    const state = stateOf([
+      ...history.rejected(),
+      claimResubmitted({ lines, totalChargeCents: 70_000, serviceDateFrom: '2026-03-03', serviceDateTo: '2026-03-03' }),
+    ]);
+    expect(state).toMatchObject({ lines, money: { chargeCents: 70_000 }, deadlines: { timelyFiling: '2027-03-03' } });
+  });
+
+  it('refuses corrected lines that are invalid, naming the line', () => {
+    given(history.rejected())
+      .when(resubmitClaim({ lines: [{ ...line, chargeCents: -1 }] }))
+      .thenThrows('VALIDATION_FAILED', 'lines[0].chargeCents');
+  });
+
+  it('refuses corrected diagnoses that lines still point past', () => {
+    given(history.rejected()).when(resubmitClaim({ diagnoses: ['E11.9'] })).thenThrows('VALIDATION_FAILED', 'diagnoses');
+  });
+
+  it('keeps the timely-filing deadline from the service date', () => {
+    expect(stateOf(history.rejected())).toMatchObject({ status: 'REJECTED', deadlines: { timelyFiling: '2027-03-02' } });
+  });
+});
+
+describe('accepted', () => {
+  it('is pended by the payer', () => {
+    given(history.accepted()).when(pendClaim()).then([claimPended()]);
+  });
+});
+
+describe('pended', () => {
+  it('keeps the information due date as a deadline', () => {
+    expect(stateOf(history.pended())).toMatchObject({
+      status: 'PENDED',
+      pend: { statusCode: 'R4', infoDueDate: '2026-04-19' },
+      deadlines: { timelyFiling: '2027-03-02', infoDue: '2026-04-19' },
+    });
+  });
+
+  it('returns to ACCEPTED when the information is sent', () => {
+    given(history.pended()).when(submitAdditionalInfo()).then([additionalInfoSubmitted()]);
+    const state = stateOf([...history.pended(), additionalInfoSubmitted()]);
+    expect(state.status).toBe('ACCEPTED');
+    expect(state.status !== 'NONE' && state.deadlines).toEqual({ timelyFiling: '2027-03-02' });
+  });
+
+  it('refuses additional information without a description', () => {
+    given(history.pended()).when(submitAdditionalInfo({ description: '' })).thenThrows('VALIDATION_FAILED', 'description');
+  });
+
+  it('takes the information on the day it is due or later (the payer decides what late means)', () => {
+    given(history.pended())
+      .when(submitAdditionalInfo({ occurredAt: '2026-05-01T10:00:00.000Z' }))
+      .then([additionalInfoSubmitted({ submittedAt: '2026-05-01T10:00:00.000Z' })]);
+  });
+});
+
