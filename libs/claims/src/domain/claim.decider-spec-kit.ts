@@ -4,7 +4,7 @@ import { decide } from './claim.decide.js';
 import { ClaimError, type ClaimErrorCode } from './claim.errors.js';
 import type { ClaimEvent } from './claim.events.js';
 import { evolve } from './claim.evolve.js';
-import { initialClaimState, type ClaimState } from './claim.state.js';
+import { initialClaimState, type ClaimState, type ExistingClaim } from './claim.state.js';
 
 export function given(events: ClaimEvent[]) {
   const state: ClaimState = events.reduce(evolve, initialClaimState);
@@ -34,6 +34,13 @@ export function given(events: ClaimEvent[]) {
 
 /** The state after the events, as the command handler would fold it. */
 export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialClaimState);
+
+/** The claim after the events; fails the spec if they do not make one. */
+export function claimOf(events: ClaimEvent[]): ExistingClaim {
+  const state = stateOf(events);
+  if (state.status === 'NONE') throw new Error('expected the events to make a claim');
+  return state;
+}
 
 /** Decides each command in turn on the state the previous events left, as a live claim would. */
 export function play(start: ClaimEvent[], commands: ClaimCommand[]): { events: ClaimEvent[]; state: ClaimState } {

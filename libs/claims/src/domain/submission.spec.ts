@@ -12,7 +12,7 @@ import {
   submitAdditionalInfo,
   submitClaim,
 } from './claim.builders.js';
-import { given, stateOf } from './claim.decider-spec-kit.js';
+import { claimOf, given, stateOf } from './claim.decider-spec-kit.js';
 
 const line = submitClaim().lines[0]!;
 
@@ -159,9 +159,9 @@ describe('pended', () => {
 
   it('returns to ACCEPTED when the information is sent', () => {
     given(history.pended()).when(submitAdditionalInfo()).then([additionalInfoSubmitted()]);
-    const state = stateOf([...history.pended(), additionalInfoSubmitted()]);
+    const state = claimOf([...history.pended(), additionalInfoSubmitted()]);
     expect(state.status).toBe('ACCEPTED');
-    expect(state.status !== 'NONE' && state.deadlines).toEqual({ timelyFiling: '2027-03-02' });
+    expect(state.deadlines).toEqual({ timelyFiling: '2027-03-02' });
   });
 
   it('refuses additional information without a description', () => {
