@@ -401,6 +401,13 @@ describe('the claim lifecycle over HTTP', () => {
       'BAD_USER_INPUT',
       'occurredAt',
     ],
+    [
+      'assignClaim',
+      'AssignClaimInput',
+      { assignee: 'biller', occurredAt: '2999-01-01T00:00:00Z' },
+      'BAD_USER_INPUT',
+      'occurredAt',
+    ],
   ];
 
   it.each(badInputs)(

@@ -22,6 +22,7 @@ import type { CommandContext, CommandResult } from './command-context.js';
 import { eventIdFor, newCommandId } from './event-ids.js';
 
 export const MAX_CONFLICT_RETRIES = 5;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A command as its sender states it; the executor adds the business time. */
 export type CommandBody<C extends ClaimCommand = ClaimCommand> = C extends unknown
@@ -39,7 +40,7 @@ export class ClaimCommandExecutor {
   async execute(claimId: string, body: CommandBody, context: CommandContext): Promise<CommandResult> {
     const stream = claimStreamName(claimId);
     const commandId = context.commandId ?? newCommandId();
-    const occurredAt = context.occurredAt ?? this.clock.now().toISOString();
+    const occurredAt = this.businessTime(context.occurredAt);
     const command = { ...body, occurredAt } as ClaimCommand;
     for (let attempt = 0; ; attempt++) {
       const history = await this.store.readStream(stream);
@@ -84,6 +85,18 @@ export class ClaimCommandExecutor {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
       }
     }
+  }
+
+  /** The caller's business time, normalised; it may be back-dated (a late entry) but not ahead of the clock. */
+  private businessTime(stated: string | undefined): string {
+    const now = this.clock.now();
+    if (stated === undefined) return now.toISOString();
+    const at = Date.parse(stated);
+    if (Number.isNaN(at))
+      throw new ClaimError('VALIDATION_FAILED', 'occurredAt must be an ISO-8601 instant', 'occurredAt');
+    if (at > now.getTime() + MAX_CLOCK_SKEW_MS)
+      throw new ClaimError('VALIDATION_FAILED', 'occurredAt must not be in the future', 'occurredAt');
+    return new Date(at).toISOString();
   }
 
   private resultOf(claimId: string, event: RecordedEvent): CommandResult {
