@@ -190,7 +190,9 @@ export const claimPended = (overrides: Partial<ClaimPended['data']> = {}): Claim
   },
 });
 
-export const submitAdditionalInfo = (overrides: Partial<SubmitAdditionalInfo> = {}): SubmitAdditionalInfo => ({
+export const submitAdditionalInfo = (
+  overrides: Partial<SubmitAdditionalInfo> = {},
+): SubmitAdditionalInfo => ({
   type: 'SubmitAdditionalInfo',
   description: 'Sent the visit notes through the portal',
   occurredAt: AT.infoSubmitted,
@@ -201,7 +203,11 @@ export const additionalInfoSubmitted = (
   overrides: Partial<AdditionalInfoSubmitted['data']> = {},
 ): AdditionalInfoSubmitted => ({
   type: 'AdditionalInfoSubmitted',
-  data: { description: 'Sent the visit notes through the portal', submittedAt: AT.infoSubmitted, ...overrides },
+  data: {
+    description: 'Sent the visit notes through the portal',
+    submittedAt: AT.infoSubmitted,
+    ...overrides,
+  },
 });
 
 export const denyClaim = (overrides: Partial<DenyClaim> = {}): DenyClaim => ({
@@ -373,7 +379,9 @@ export const patientBilled = (overrides: Partial<PatientBilled['data']> = {}): P
   },
 });
 
-export const recordPatientPayment = (overrides: Partial<RecordPatientPayment> = {}): RecordPatientPayment => ({
+export const recordPatientPayment = (
+  overrides: Partial<RecordPatientPayment> = {},
+): RecordPatientPayment => ({
   type: 'RecordPatientPayment',
   paymentId: 'PP-1',
   amountCents: 15_000,
@@ -385,7 +393,13 @@ export const patientPaymentReceived = (
   overrides: Partial<PatientPaymentReceived['data']> = {},
 ): PatientPaymentReceived => ({
   type: 'PatientPaymentReceived',
-  data: { paymentId: 'PP-1', amountCents: 15_000, receivedOn: dateOf(AT.patientPaid), closesClaim: true, ...overrides },
+  data: {
+    paymentId: 'PP-1',
+    amountCents: 15_000,
+    receivedOn: dateOf(AT.patientPaid),
+    closesClaim: true,
+    ...overrides,
+  },
 });
 
 export const writeOffBalance = (overrides: Partial<WriteOffBalance> = {}): WriteOffBalance => ({

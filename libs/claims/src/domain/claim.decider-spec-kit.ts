@@ -43,7 +43,10 @@ export function claimOf(events: ClaimEvent[]): ExistingClaim {
 }
 
 /** Decides each command in turn on the state the previous events left, as a live claim would. */
-export function play(start: ClaimEvent[], commands: ClaimCommand[]): { events: ClaimEvent[]; state: ClaimState } {
+export function play(
+  start: ClaimEvent[],
+  commands: ClaimCommand[],
+): { events: ClaimEvent[]; state: ClaimState } {
   const events = [...start];
   for (const command of commands) events.push(...decide(command, stateOf(events)));
   return { events, state: stateOf(events) };

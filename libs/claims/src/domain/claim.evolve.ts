@@ -28,13 +28,23 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
   const filing = { timelyFiling: claim.deadlines.timelyFiling };
   switch (event.type) {
     case 'ClaimAcknowledged':
-      return { ...claim, status: 'ACCEPTED', payerClaimNumber: event.data.payerClaimNumber, deadlines: filing };
+      return {
+        ...claim,
+        status: 'ACCEPTED',
+        payerClaimNumber: event.data.payerClaimNumber,
+        deadlines: filing,
+      };
     case 'ClaimRejected':
       return { ...claim, status: 'REJECTED', rejection: { ...event.data }, deadlines: filing };
     case 'ClaimResubmitted':
       return resubmitted(claim, event.data);
     case 'ClaimPended':
-      return { ...claim, status: 'PENDED', pend: { ...event.data }, deadlines: { ...filing, infoDue: event.data.infoDueDate } };
+      return {
+        ...claim,
+        status: 'PENDED',
+        pend: { ...event.data },
+        deadlines: { ...filing, infoDue: event.data.infoDueDate },
+      };
     case 'AdditionalInfoSubmitted':
       return { ...claim, status: 'ACCEPTED', deadlines: filing };
     case 'ClaimDenied':
@@ -119,7 +129,8 @@ function submitted(data: ClaimSubmitted['data']): ClaimState {
 
 /** The facts every claim carries, without the fields of its current status. */
 function recordOf(state: ExistingClaim): ClaimRecord {
-  const { status: _status, ...rest } = state as ExistingClaim & Record<'rejection' | 'pend' | 'denial' | 'appeal' | 'statement', unknown>;
+  const { status: _status, ...rest } = state as ExistingClaim &
+    Record<'rejection' | 'pend' | 'denial' | 'appeal' | 'statement', unknown>;
   const { rejection: _r, pend: _p, denial: _d, appeal: _a, statement: _s, ...claim } = rest;
   return claim;
 }
@@ -197,7 +208,15 @@ function denialOfLatestPayment(claim: ClaimRecord): Denial | undefined {
     lines: denials.flatMap((a) =>
       a.lineNumber === undefined
         ? []
-        : [{ lineNumber: a.lineNumber, groupCode: a.groupCode, carc: a.carc, rarcs: a.rarcs, deniedAmountCents: a.amountCents }],
+        : [
+            {
+              lineNumber: a.lineNumber,
+              groupCode: a.groupCode,
+              carc: a.carc,
+              rarcs: a.rarcs,
+              deniedAmountCents: a.amountCents,
+            },
+          ],
     ),
     deniedOn: payment.paidDate,
   };

@@ -18,17 +18,37 @@ import type { ClaimEvent } from './claim.events.js';
 import { insuranceBalance, patientBalance } from './claim.money.js';
 
 describe('the worked scenario: denied, appealed, paid on appeal, patient share collected', () => {
-  const steps: [ClaimCommand, string, { insurance: number; patient: number; patientResponsibility: number }][] = [
+  const steps: [
+    ClaimCommand,
+    string,
+    { insurance: number; patient: number; patientResponsibility: number },
+  ][] = [
     [submitClaim(), 'SUBMITTED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
     [acknowledgeClaim(), 'ACCEPTED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
     [pendClaim(), 'PENDED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
     [submitAdditionalInfo(), 'ACCEPTED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
-    [denyClaim({ carc: '50', deniedAmountCents: 100_000 }), 'DENIED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
+    [
+      denyClaim({ carc: '50', deniedAmountCents: 100_000 }),
+      'DENIED',
+      { insurance: 100_000, patient: 0, patientResponsibility: 0 },
+    ],
     [appealClaim({ level: 1 }), 'APPEALED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
-    [decideAppeal({ outcome: 'OVERTURNED' }), 'APPEALED', { insurance: 100_000, patient: 0, patientResponsibility: 0 }],
+    [
+      decideAppeal({ outcome: 'OVERTURNED' }),
+      'APPEALED',
+      { insurance: 100_000, patient: 0, patientResponsibility: 0 },
+    ],
     [recordPayment(), 'PAID', { insurance: 0, patient: 15_000, patientResponsibility: 15_000 }],
-    [billPatient({ amountCents: 15_000 }), 'PATIENT_BILLED', { insurance: 0, patient: 15_000, patientResponsibility: 15_000 }],
-    [recordPatientPayment({ amountCents: 15_000 }), 'CLOSED', { insurance: 0, patient: 0, patientResponsibility: 15_000 }],
+    [
+      billPatient({ amountCents: 15_000 }),
+      'PATIENT_BILLED',
+      { insurance: 0, patient: 15_000, patientResponsibility: 15_000 },
+    ],
+    [
+      recordPatientPayment({ amountCents: 15_000 }),
+      'CLOSED',
+      { insurance: 0, patient: 0, patientResponsibility: 15_000 },
+    ],
   ];
 
   it('has the exact balances at every step', () => {
@@ -57,7 +77,10 @@ describe('the worked scenario: denied, appealed, paid on appeal, patient share c
   });
 
   it('writes the payment on appeal as not the first adjudication, and the denial as the first', () => {
-    const { events } = play([], steps.map(([command]) => command));
+    const { events } = play(
+      [],
+      steps.map(([command]) => command),
+    );
     expect(events.find((e) => e.type === 'ClaimDenied')?.data).toMatchObject({ firstAdjudication: true });
     expect(events.find((e) => e.type === 'ClaimPaid')?.data).toMatchObject({ firstAdjudication: false });
   });
@@ -96,7 +119,9 @@ describe('a reversal', () => {
     });
     const paid = play(start.events, [rest]);
     expect(insuranceBalance(claimOf(paid.events).money)).toBe(0);
-    const reversed = play(paid.events, [reversePayment({ paymentId: 'PAY-2', occurredAt: '2026-07-06T10:00:00.000Z' })]);
+    const reversed = play(paid.events, [
+      reversePayment({ paymentId: 'PAY-2', occurredAt: '2026-07-06T10:00:00.000Z' }),
+    ]);
     expect(claimOf(reversed.events).money).toEqual(claimOf(start.events).money);
     expect(claimOf(reversed.events)).toMatchObject({ status: 'APPEALED', appeal: { outcome: 'OVERTURNED' } });
   });

@@ -99,7 +99,11 @@ const refused = pairs.filter(({ state, command }) => !LIFECYCLE[command][1].incl
 
 /** A command on a claim that does not exist is "not found", and a second submission "already exists". */
 const refusalCode = (state: StateLabel, command: ClaimCommandType) =>
-  command === 'SubmitClaim' ? 'CLAIM_ALREADY_EXISTS' : state === 'NONE' ? 'CLAIM_NOT_FOUND' : 'INVALID_TRANSITION';
+  command === 'SubmitClaim'
+    ? 'CLAIM_ALREADY_EXISTS'
+    : state === 'NONE'
+      ? 'CLAIM_NOT_FOUND'
+      : 'INVALID_TRANSITION';
 
 describe('claim lifecycle table', () => {
   it('covers every claim status', () => {

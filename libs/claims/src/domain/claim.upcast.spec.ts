@@ -16,12 +16,18 @@ const v1Denial = {
 
 describe('ClaimDenied v1', () => {
   it('reads as v2 with no remark codes and no line denials', () => {
-    expect(upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: v1Denial })).toEqual(claimDenied());
+    expect(upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: v1Denial })).toEqual(
+      claimDenied(),
+    );
   });
 
   it('gives each v1 line denial an empty list of remark codes', () => {
     const line = { lineNumber: 2, groupCode: 'CO', carc: '50', deniedAmountCents: 40_000 };
-    const event = upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: { ...v1Denial, lines: [line] } });
+    const event = upcastClaimEvent({
+      type: 'ClaimDenied',
+      schemaVersion: 1,
+      data: { ...v1Denial, lines: [line] },
+    });
     expect(event).toEqual(claimDenied({ lines: [{ ...line, groupCode: 'CO', rarcs: [] }] }));
   });
 

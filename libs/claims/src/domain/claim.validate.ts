@@ -15,7 +15,12 @@ import type { ClaimState, ClaimStatus, ExistingClaim } from './claim.state.js';
 export const isInt = (n: unknown, min: number, max: number): boolean =>
   Number.isSafeInteger(n) && (n as number) >= min && (n as number) <= max;
 
-export function checkCents(field: string, value: unknown, min: number, max: number = LIMITS.maxClaimCents): number {
+export function checkCents(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number = LIMITS.maxClaimCents,
+): number {
   if (!isInt(value, min, max)) throw invalid(field, `must be whole cents from ${min} to ${max}`);
   return value as number;
 }
@@ -37,7 +42,8 @@ export function checkId(field: string, value: unknown): string {
 }
 
 export function checkDate(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isValidLocalDate(value)) throw invalid(field, 'must be a calendar date (YYYY-MM-DD)');
+  if (typeof value !== 'string' || !isValidLocalDate(value))
+    throw invalid(field, 'must be a calendar date (YYYY-MM-DD)');
   return value;
 }
 
@@ -46,7 +52,8 @@ export function checkOneOf<T extends string>(field: string, value: unknown, allo
   return value as T;
 }
 
-export const checkGroup = (field: string, value: unknown): AdjustmentGroup => checkOneOf(field, value, ADJUSTMENT_GROUPS);
+export const checkGroup = (field: string, value: unknown): AdjustmentGroup =>
+  checkOneOf(field, value, ADJUSTMENT_GROUPS);
 
 export function checkCarc(field: string, value: unknown): string {
   if (typeof value !== 'string' || !CARC_PATTERN.test(value))
@@ -88,6 +95,7 @@ export const refuse = (command: ClaimCommandType, why: string): ClaimError =>
 /** The command's business date; nothing can happen to a claim before it was submitted. */
 export function businessDate(occurredAt: string, claim: ExistingClaim): string {
   const today = localDateOf(occurredAt);
-  if (today < localDateOf(claim.submittedAt)) throw invalid('occurredAt', 'must not be before the claim was submitted');
+  if (today < localDateOf(claim.submittedAt))
+    throw invalid('occurredAt', 'must not be before the claim was submitted');
   return today;
 }

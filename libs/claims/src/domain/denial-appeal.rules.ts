@@ -35,8 +35,14 @@ export function denied(command: DenyClaim, state: ClaimState): ClaimDenied {
   const carc = checkCarc('carc', command.carc);
   const rarcs = checkRarcs('rarcs', command.rarcs);
   // CARC 16 says only "missing information"; the remark codes say which, and the biller needs them to fix it.
-  if (carc === '16' && rarcs.length === 0) throw invalid('rarcs', 'must name the missing information for CARC 16');
-  const deniedAmountCents = checkCents('deniedAmountCents', command.deniedAmountCents, 1, insuranceBalance(claim.money));
+  if (carc === '16' && rarcs.length === 0)
+    throw invalid('rarcs', 'must name the missing information for CARC 16');
+  const deniedAmountCents = checkCents(
+    'deniedAmountCents',
+    command.deniedAmountCents,
+    1,
+    insuranceBalance(claim.money),
+  );
   const lines = checkLineDenials(command.lines, claim);
   if (lines.reduce((sum, l) => sum + l.deniedAmountCents, 0) > deniedAmountCents)
     throw invalid('lines', 'must not deny more in total than the claim denial');
@@ -71,7 +77,12 @@ function checkLineDenials(input: LineDenialInput[], claim: ExistingClaim): LineD
       groupCode: checkGroup(`${at}.groupCode`, line.groupCode),
       carc: checkCarc(`${at}.carc`, line.carc),
       rarcs: checkRarcs(`${at}.rarcs`, line.rarcs),
-      deniedAmountCents: checkCents(`${at}.deniedAmountCents`, line.deniedAmountCents, 1, serviceLine.chargeCents),
+      deniedAmountCents: checkCents(
+        `${at}.deniedAmountCents`,
+        line.deniedAmountCents,
+        1,
+        serviceLine.chargeCents,
+      ),
     };
   });
 }
@@ -86,15 +97,23 @@ export function appealed(command: AppealClaim, state: ClaimState): ClaimAppealed
   const reason = checkText('reason', command.reason);
   if (appealedOn > open.deadline)
     throw new ClaimError('DEADLINE_PASSED', 'The deadline to file this appeal level has passed', 'level');
-  return { type: 'ClaimAppealed', data: { level: open.level, reason, appealedOn, appealDeadline: open.deadline } };
+  return {
+    type: 'ClaimAppealed',
+    data: { level: open.level, reason, appealedOn, appealDeadline: open.deadline },
+  };
 }
 
 export function appealDecided(command: DecideAppeal, state: ClaimState): AppealDecided {
   const claim = requireStatus(state, command.type, ['APPEALED']);
   if (claim.appeal.outcome !== undefined) throw refuse(command.type, 'the appeal was already decided');
   const decidedOn = businessDate(command.occurredAt, claim);
-  if (decidedOn < claim.appeal.appealedOn) throw invalid('occurredAt', 'must not be before the appeal was filed');
-  const outcome = checkOneOf('outcome', command.outcome, ['OVERTURNED', 'PARTIALLY_OVERTURNED', 'UPHELD'] as const);
+  if (decidedOn < claim.appeal.appealedOn)
+    throw invalid('occurredAt', 'must not be before the appeal was filed');
+  const outcome = checkOneOf('outcome', command.outcome, [
+    'OVERTURNED',
+    'PARTIALLY_OVERTURNED',
+    'UPHELD',
+  ] as const);
   const { level } = claim.appeal;
   const next = outcome === 'UPHELD' ? appealWindow(claim.payerRules, level + 1, decidedOn) : undefined;
   return {

@@ -23,7 +23,13 @@ describe.each([
   it('is denied, opening appeal level 1 until the denial date plus the payer window', () => {
     given(events())
       .when(denyClaim())
-      .then([claimDenied({ nextAppealLevel: 1, appealDeadline: addDays('2026-04-10', 120), firstAdjudication: true })]);
+      .then([
+        claimDenied({
+          nextAppealLevel: 1,
+          appealDeadline: addDays('2026-04-10', 120),
+          firstAdjudication: true,
+        }),
+      ]);
   });
 });
 
@@ -31,7 +37,9 @@ describe('accepted, denying', () => {
   const accepted = history.accepted;
 
   it('records the denial with line details and remark codes', () => {
-    const lines = [{ lineNumber: 2, groupCode: 'CO' as const, carc: '16', rarcs: ['M127'], deniedAmountCents: 40_000 }];
+    const lines = [
+      { lineNumber: 2, groupCode: 'CO' as const, carc: '16', rarcs: ['M127'], deniedAmountCents: 40_000 },
+    ];
     given(accepted())
       .when(denyClaim({ carc: '16', rarcs: ['M127'], deniedAmountCents: 40_000, lines }))
       .then([claimDenied({ carc: '16', rarcs: ['M127'], deniedAmountCents: 40_000, lines })]);
@@ -39,7 +47,11 @@ describe('accepted, denying', () => {
 
   it('leaves the balances alone: a denied claim stays in AR', () => {
     const state = stateOf([...accepted(), claimDenied()]);
-    expect(state).toMatchObject({ status: 'DENIED', adjudicated: true, denial: { carc: '50', deniedAmountCents: 100_000 } });
+    expect(state).toMatchObject({
+      status: 'DENIED',
+      adjudicated: true,
+      denial: { carc: '50', deniedAmountCents: 100_000 },
+    });
     expect(claimOf([...accepted(), claimDenied()]).money).toEqual(claimOf(accepted()).money);
     expect(insuranceBalance(claimOf([...accepted(), claimDenied()]).money)).toBe(100_000);
   });
@@ -65,7 +77,11 @@ describe('accepted, denying', () => {
     ],
     [
       'a line denied for more than its charge',
-      { lines: [{ lineNumber: 2, groupCode: 'CO' as const, carc: '50', rarcs: [], deniedAmountCents: 40_001 }] },
+      {
+        lines: [
+          { lineNumber: 2, groupCode: 'CO' as const, carc: '50', rarcs: [], deniedAmountCents: 40_001 },
+        ],
+      },
       'lines[0].deniedAmountCents',
     ],
     [
@@ -90,9 +106,7 @@ describe('accepted, denying', () => {
     ];
     given(resubmitted)
       .when(denyClaim({ deniedAmountCents: 20_000, occurredAt: '2026-06-10T10:00:00.000Z' }))
-      .then([
-        claimDenied({ deniedAmountCents: 20_000, deniedOn: '2026-06-10', firstAdjudication: false }),
-      ]);
+      .then([claimDenied({ deniedAmountCents: 20_000, deniedOn: '2026-06-10', firstAdjudication: false })]);
   });
 });
 
@@ -108,7 +122,9 @@ describe('denied', () => {
   });
 
   it('refuses an appeal after the deadline', () => {
-    given(history.denied()).when(appealClaim({ occurredAt: '2026-08-09T10:00:00.000Z' })).thenThrows('DEADLINE_PASSED');
+    given(history.denied())
+      .when(appealClaim({ occurredAt: '2026-08-09T10:00:00.000Z' }))
+      .thenThrows('DEADLINE_PASSED');
   });
 
   it.each([[2], [0], [6], [1.5]])('refuses appeal level %p when level 1 is next', (level) => {
@@ -116,21 +132,33 @@ describe('denied', () => {
   });
 
   it('refuses an appeal without a reason', () => {
-    given(history.denied()).when(appealClaim({ reason: '' })).thenThrows('VALIDATION_FAILED', 'reason');
+    given(history.denied())
+      .when(appealClaim({ reason: '' }))
+      .thenThrows('VALIDATION_FAILED', 'reason');
   });
 
   it('is resubmitted as a corrected claim (frequency 7) of the same claim', () => {
     const command = resubmitClaim({ frequencyCode: '7', reason: 'Added the missing modifier' });
     given(history.denied())
       .when(command)
-      .then([claimResubmitted({ frequencyCode: '7', reason: 'Added the missing modifier', resubmittedAt: command.occurredAt })]);
+      .then([
+        claimResubmitted({
+          frequencyCode: '7',
+          reason: 'Added the missing modifier',
+          resubmittedAt: command.occurredAt,
+        }),
+      ]);
     const state = stateOf([...history.denied(), claimResubmitted({ frequencyCode: '7' })]);
     expect(state).toMatchObject({ status: 'SUBMITTED', claimId: 'CLM-1001', submissionCount: 2 });
-    expect(claimOf([...history.denied(), claimResubmitted({ frequencyCode: '7' })]).deadlines.appeal).toBeUndefined();
+    expect(
+      claimOf([...history.denied(), claimResubmitted({ frequencyCode: '7' })]).deadlines.appeal,
+    ).toBeUndefined();
   });
 
   it('refuses an original (frequency 1) resubmission of an adjudicated claim', () => {
-    given(history.denied()).when(resubmitClaim({ frequencyCode: '1' })).thenThrows('VALIDATION_FAILED', 'frequencyCode');
+    given(history.denied())
+      .when(resubmitClaim({ frequencyCode: '1' }))
+      .thenThrows('VALIDATION_FAILED', 'frequencyCode');
   });
 });
 
@@ -148,7 +176,14 @@ describe('partially paid', () => {
   });
 
   it('refuses corrected lines charging less than the payer already settled', () => {
-    const line = { procedureCode: '99214', modifiers: [], units: 1, chargeCents: 50_000, diagnosisPointers: [1], serviceDate: '2026-03-02' };
+    const line = {
+      procedureCode: '99214',
+      modifiers: [],
+      units: 1,
+      chargeCents: 50_000,
+      diagnosisPointers: [1],
+      serviceDate: '2026-03-02',
+    };
     given(history.partiallyPaid())
       .when(resubmitClaim({ frequencyCode: '7', lines: [line], occurredAt: '2026-06-01T10:00:00.000Z' }))
       .thenThrows('VALIDATION_FAILED', 'lines');
@@ -173,7 +208,13 @@ describe('appealed', () => {
   it('is upheld: DENIED again, with the next level open from the decision date', () => {
     given(history.appealed())
       .when(decideAppeal({ outcome: 'UPHELD' }))
-      .then([appealDecided({ outcome: 'UPHELD', nextAppealLevel: 2, nextAppealDeadline: addDays('2026-05-20', 180) })]);
+      .then([
+        appealDecided({
+          outcome: 'UPHELD',
+          nextAppealLevel: 2,
+          nextAppealDeadline: addDays('2026-05-20', 180),
+        }),
+      ]);
     const state = stateOf([
       ...history.appealed(),
       appealDecided({ outcome: 'UPHELD', nextAppealLevel: 2, nextAppealDeadline: '2026-11-16' }),
@@ -186,7 +227,10 @@ describe('appealed', () => {
   });
 
   it('is appealed at level 2 after level 1 was upheld', () => {
-    const upheld = [...history.appealed(), appealDecided({ outcome: 'UPHELD', nextAppealLevel: 2, nextAppealDeadline: '2026-11-16' })];
+    const upheld = [
+      ...history.appealed(),
+      appealDecided({ outcome: 'UPHELD', nextAppealLevel: 2, nextAppealDeadline: '2026-11-16' }),
+    ];
     given(upheld)
       .when(appealClaim({ level: 2, occurredAt: '2026-06-01T10:00:00.000Z' }))
       .then([claimAppealed({ level: 2, appealedOn: '2026-06-01', appealDeadline: '2026-11-16' })]);
@@ -199,11 +243,15 @@ describe('appealed', () => {
       claimDenied({ appealDeadline: '2026-06-09' }),
       claimAppealed({ appealDeadline: '2026-06-09' }),
     ];
-    given(events).when(decideAppeal({ outcome: 'UPHELD' })).then([appealDecided({ outcome: 'UPHELD' })]);
+    given(events)
+      .when(decideAppeal({ outcome: 'UPHELD' }))
+      .then([appealDecided({ outcome: 'UPHELD' })]);
     const upheld = [...events, appealDecided({ outcome: 'UPHELD' })];
     expect(stateOf(upheld)).toMatchObject({ status: 'DENIED', deadlines: { timelyFiling: '2027-03-02' } });
     expect(claimOf(upheld).deadlines).not.toHaveProperty('appeal');
-    given(upheld).when(appealClaim({ level: 2, occurredAt: '2026-05-21T10:00:00.000Z' })).thenThrows('INVALID_TRANSITION');
+    given(upheld)
+      .when(appealClaim({ level: 2, occurredAt: '2026-05-21T10:00:00.000Z' }))
+      .thenThrows('INVALID_TRANSITION');
   });
 
   it('upheld after appealing a partial payment: DENIED for the part still denied', () => {
@@ -211,7 +259,12 @@ describe('appealed', () => {
       ...history.accepted(),
       claimPartiallyPaid(),
       claimAppealed({ appealedOn: '2026-06-01', appealDeadline: '2026-09-24' }),
-      appealDecided({ outcome: 'UPHELD', decidedOn: '2026-07-01', nextAppealLevel: 2, nextAppealDeadline: '2026-12-28' }),
+      appealDecided({
+        outcome: 'UPHELD',
+        decidedOn: '2026-07-01',
+        nextAppealLevel: 2,
+        nextAppealDeadline: '2026-12-28',
+      }),
     ];
     expect(stateOf(events)).toMatchObject({
       status: 'DENIED',
@@ -230,6 +283,8 @@ describe('appealed', () => {
   });
 
   it('refuses an unknown outcome', () => {
-    given(history.appealed()).when(decideAppeal({ outcome: 'MAYBE' as never })).thenThrows('VALIDATION_FAILED', 'outcome');
+    given(history.appealed())
+      .when(decideAppeal({ outcome: 'MAYBE' as never }))
+      .thenThrows('VALIDATION_FAILED', 'outcome');
   });
 });

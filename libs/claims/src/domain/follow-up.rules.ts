@@ -18,17 +18,29 @@ const OPEN_STATUSES = CLAIM_STATUSES.filter((s): s is OpenStatus => s !== 'NONE'
 export function voided(command: VoidClaim, state: ClaimState): ClaimVoided {
   const claim = requireStatus(state, command.type, OPEN_STATUSES);
   businessDate(command.occurredAt, claim);
-  return { type: 'ClaimVoided', data: { reason: checkText('reason', command.reason), voidedAt: command.occurredAt } };
+  return {
+    type: 'ClaimVoided',
+    data: { reason: checkText('reason', command.reason), voidedAt: command.occurredAt },
+  };
 }
 
 export function followUpLogged(command: LogFollowUp, state: ClaimState): FollowUpLogged {
   const claim = requireStatus(state, command.type, OPEN_STATUSES);
   const today = businessDate(command.occurredAt, claim);
-  const channel = checkOneOf('channel', command.channel, ['PHONE', 'PORTAL', 'EDI_276', 'EMAIL', 'FAX', 'MAIL'] as const);
+  const channel = checkOneOf('channel', command.channel, [
+    'PHONE',
+    'PORTAL',
+    'EDI_276',
+    'EMAIL',
+    'FAX',
+    'MAIL',
+  ] as const);
   const outcome = checkText('outcome', command.outcome);
-  const payerReference = command.payerReference === undefined ? undefined : checkId('payerReference', command.payerReference);
+  const payerReference =
+    command.payerReference === undefined ? undefined : checkId('payerReference', command.payerReference);
   const note = checkOptionalText('note', command.note);
-  const nextActionDate = command.nextActionDate === undefined ? undefined : checkDate('nextActionDate', command.nextActionDate);
+  const nextActionDate =
+    command.nextActionDate === undefined ? undefined : checkDate('nextActionDate', command.nextActionDate);
   if (nextActionDate !== undefined && nextActionDate < today)
     throw invalid('nextActionDate', 'must not be before the date of the follow-up');
   return {
@@ -47,5 +59,8 @@ export function followUpLogged(command: LogFollowUp, state: ClaimState): FollowU
 export function assigned(command: AssignClaim, state: ClaimState): ClaimAssigned {
   const claim = requireStatus(state, command.type, OPEN_STATUSES);
   businessDate(command.occurredAt, claim);
-  return { type: 'ClaimAssigned', data: { assignee: checkId('assignee', command.assignee), assignedAt: command.occurredAt } };
+  return {
+    type: 'ClaimAssigned',
+    data: { assignee: checkId('assignee', command.assignee), assignedAt: command.occurredAt },
+  };
 }

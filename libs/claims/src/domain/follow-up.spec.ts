@@ -44,7 +44,16 @@ describe('accepted, logging work', () => {
   it('logs a follow-up with only the required facts', () => {
     given(history.accepted())
       .when(logFollowUp({ channel: 'EDI_276', payerReference: undefined, nextActionDate: undefined }))
-      .then([{ type: 'FollowUpLogged', data: { channel: 'EDI_276', outcome: followUpLogged().data.outcome, loggedAt: followUpLogged().data.loggedAt } }]);
+      .then([
+        {
+          type: 'FollowUpLogged',
+          data: {
+            channel: 'EDI_276',
+            outcome: followUpLogged().data.outcome,
+            loggedAt: followUpLogged().data.loggedAt,
+          },
+        },
+      ]);
   });
 
   it.each([
@@ -58,10 +67,14 @@ describe('accepted, logging work', () => {
   });
 
   it('refuses an assignee that is not a user id', () => {
-    given(history.accepted()).when(assignClaim({ assignee: '' })).thenThrows('VALIDATION_FAILED', 'assignee');
+    given(history.accepted())
+      .when(assignClaim({ assignee: '' }))
+      .thenThrows('VALIDATION_FAILED', 'assignee');
   });
 
   it('refuses a void without a reason', () => {
-    given(history.accepted()).when(voidClaim({ reason: ' ' })).thenThrows('VALIDATION_FAILED', 'reason');
+    given(history.accepted())
+      .when(voidClaim({ reason: ' ' }))
+      .thenThrows('VALIDATION_FAILED', 'reason');
   });
 });

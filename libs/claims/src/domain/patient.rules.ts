@@ -78,7 +78,8 @@ export function writtenOff(command: WriteOffBalance, state: ClaimState): Balance
   const note = checkOptionalText('note', command.note);
   const insuranceAmountCents = insuranceBalance(claim.money);
   const patientAmountCents = patientBalance(claim.money);
-  if (insuranceAmountCents <= 0 && patientAmountCents <= 0) throw refuse(command.type, 'no balance is left to write off');
+  if (insuranceAmountCents <= 0 && patientAmountCents <= 0)
+    throw refuse(command.type, 'no balance is left to write off');
   return {
     type: 'BalanceWrittenOff',
     data: {

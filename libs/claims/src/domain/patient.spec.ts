@@ -34,9 +34,16 @@ describe('paid', () => {
   it('refuses to bill a patient who owes nothing', () => {
     const noShare = [
       ...history.accepted(),
-      claimPaid({ adjustments: [], paidCents: 75_000, contractualCents: 25_000, patientResponsibilityCents: 0 }),
+      claimPaid({
+        adjustments: [],
+        paidCents: 75_000,
+        contractualCents: 25_000,
+        patientResponsibilityCents: 0,
+      }),
     ];
-    given(noShare).when(billPatient({ amountCents: 1 })).thenThrows('VALIDATION_FAILED', 'amountCents');
+    given(noShare)
+      .when(billPatient({ amountCents: 1 }))
+      .thenThrows('VALIDATION_FAILED', 'amountCents');
   });
 });
 
@@ -68,7 +75,9 @@ describe('denied', () => {
   });
 
   it('refuses to move more than the insurance balance to the patient', () => {
-    given(history.deniedToPatient()).when(billPatient({ amountCents: 100_001 })).thenThrows('VALIDATION_FAILED', 'amountCents');
+    given(history.deniedToPatient())
+      .when(billPatient({ amountCents: 100_001 }))
+      .thenThrows('VALIDATION_FAILED', 'amountCents');
   });
 
   it('refuses to bill the patient for a denial the provider must absorb (CO)', () => {
@@ -81,16 +90,25 @@ describe('denied', () => {
     expect(claim.status).toBe('WRITTEN_OFF');
     expect(insuranceBalance(claim.money)).toBe(0);
     expect(claim.writeOffs).toEqual([
-      { reason: 'BAD_DEBT', insuranceAmountCents: 100_000, patientAmountCents: 0, writtenOffOn: '2026-07-15' },
+      {
+        reason: 'BAD_DEBT',
+        insuranceAmountCents: 100_000,
+        patientAmountCents: 0,
+        writtenOffOn: '2026-07-15',
+      },
     ]);
   });
 
   it('refuses an unknown write-off reason', () => {
-    given(history.denied()).when(writeOffBalance({ reason: 'BORED' as never })).thenThrows('VALIDATION_FAILED', 'reason');
+    given(history.denied())
+      .when(writeOffBalance({ reason: 'BORED' as never }))
+      .thenThrows('VALIDATION_FAILED', 'reason');
   });
 
   it('refuses a write-off note longer than 500 characters', () => {
-    given(history.denied()).when(writeOffBalance({ note: 'n'.repeat(501) })).thenThrows('VALIDATION_FAILED', 'note');
+    given(history.denied())
+      .when(writeOffBalance({ note: 'n'.repeat(501) }))
+      .thenThrows('VALIDATION_FAILED', 'note');
   });
 });
 
@@ -104,7 +122,10 @@ describe('patient billed', () => {
     given(history.patientBilled())
       .when(recordPatientPayment({ amountCents: 5_000, method: 'card' }))
       .then([patientPaymentReceived({ amountCents: 5_000, method: 'card', closesClaim: false })]);
-    const claim = claimOf([...history.patientBilled(), patientPaymentReceived({ amountCents: 5_000, closesClaim: false })]);
+    const claim = claimOf([
+      ...history.patientBilled(),
+      patientPaymentReceived({ amountCents: 5_000, closesClaim: false }),
+    ]);
     expect(claim).toMatchObject({ status: 'PATIENT_BILLED', statement: { statementId: 'STM-1' } });
     expect(patientBalance(claim.money)).toBe(10_000);
   });
@@ -125,22 +146,44 @@ describe('patient billed', () => {
     ['nothing', { amountCents: 0 }, 'amountCents'],
     ['a payment id with spaces', { paymentId: 'PP 1' }, 'paymentId'],
   ])('refuses a patient payment of %s', (_label, overrides, field) => {
-    given(history.patientBilled()).when(recordPatientPayment(overrides)).thenThrows('VALIDATION_FAILED', field);
+    given(history.patientBilled())
+      .when(recordPatientPayment(overrides))
+      .thenThrows('VALIDATION_FAILED', field);
   });
 
   it('refuses a patient payment id already recorded', () => {
-    const paidPart = [...history.patientBilled(), patientPaymentReceived({ amountCents: 5_000, closesClaim: false })];
-    given(paidPart).when(recordPatientPayment({ amountCents: 1_000 })).thenThrows('VALIDATION_FAILED', 'paymentId');
+    const paidPart = [
+      ...history.patientBilled(),
+      patientPaymentReceived({ amountCents: 5_000, closesClaim: false }),
+    ];
+    given(paidPart)
+      .when(recordPatientPayment({ amountCents: 1_000 }))
+      .thenThrows('VALIDATION_FAILED', 'paymentId');
   });
 
   it('writes off what is left and closes', () => {
-    const paidPart = [...history.patientBilled(), patientPaymentReceived({ amountCents: 5_000, closesClaim: false })];
+    const paidPart = [
+      ...history.patientBilled(),
+      patientPaymentReceived({ amountCents: 5_000, closesClaim: false }),
+    ];
     given(paidPart)
       .when(writeOffBalance({ reason: 'SMALL_BALANCE' }))
-      .then([balanceWrittenOff({ reason: 'SMALL_BALANCE', insuranceAmountCents: 0, patientAmountCents: 10_000, statusAfter: 'CLOSED' })]);
+      .then([
+        balanceWrittenOff({
+          reason: 'SMALL_BALANCE',
+          insuranceAmountCents: 0,
+          patientAmountCents: 10_000,
+          statusAfter: 'CLOSED',
+        }),
+      ]);
     const claim = claimOf([
       ...paidPart,
-      balanceWrittenOff({ reason: 'SMALL_BALANCE', insuranceAmountCents: 0, patientAmountCents: 10_000, statusAfter: 'CLOSED' }),
+      balanceWrittenOff({
+        reason: 'SMALL_BALANCE',
+        insuranceAmountCents: 0,
+        patientAmountCents: 10_000,
+        statusAfter: 'CLOSED',
+      }),
     ]);
     expect(claim.status).toBe('CLOSED');
     expect(patientBalance(claim.money)).toBe(0);

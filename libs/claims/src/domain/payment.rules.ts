@@ -27,7 +27,12 @@ type Effects = Pick<
 
 /** How each adjustment moves the balances: patient share, denial (stays in AR), contractual, or other. */
 export function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
-  const effects: Effects = { contractualCents: 0, otherAdjustmentCents: 0, patientResponsibilityCents: 0, deniedCents: 0 };
+  const effects: Effects = {
+    contractualCents: 0,
+    otherAdjustmentCents: 0,
+    patientResponsibilityCents: 0,
+    deniedCents: 0,
+  };
   for (const a of adjustments) {
     if (a.groupCode === 'PR') effects.patientResponsibilityCents += a.amountCents;
     else if (isDenialCarc(a.carc)) effects.deniedCents += a.amountCents;
@@ -46,7 +51,8 @@ export function paid(command: RecordPayment, state: ClaimState): ClaimPaid {
   if (claim.payments.some((p) => p.paymentId === paymentId))
     throw invalid('paymentId', 'must not repeat a payment already recorded on this claim');
   const paidDate = checkDate('paidDate', command.paidDate);
-  if (paidDate < localDateOf(claim.submittedAt)) throw invalid('paidDate', 'must not be before the claim was submitted');
+  if (paidDate < localDateOf(claim.submittedAt))
+    throw invalid('paidDate', 'must not be before the claim was submitted');
   if (paidDate > today) throw invalid('paidDate', 'must not be after the date the payment is recorded');
 
   const billedCents = insuranceBalance(claim.money);
@@ -54,7 +60,9 @@ export function paid(command: RecordPayment, state: ClaimState): ClaimPaid {
     throw invalid('billedCents', 'must equal the amount still billed to the payer');
   const paidCents = checkCents('paidCents', command.paidCents, 0, billedCents);
   const allowedCents =
-    command.allowedCents === undefined ? undefined : checkCents('allowedCents', command.allowedCents, 0, billedCents);
+    command.allowedCents === undefined
+      ? undefined
+      : checkCents('allowedCents', command.allowedCents, 0, billedCents);
   const adjustments = checkAdjustments(command.adjustments, claim);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
   if (billedCents - paidCents !== adjusted) {
@@ -66,7 +74,10 @@ export function paid(command: RecordPayment, state: ClaimState): ClaimPaid {
   }
   const effects = adjustmentEffects(adjustments);
   if (paidCents === 0 && effects.deniedCents > 0)
-    throw invalid('paidCents', 'must be above zero when the remittance denies: use denyClaim for a zero-pay denial');
+    throw invalid(
+      'paidCents',
+      'must be above zero when the remittance denies: use denyClaim for a zero-pay denial',
+    );
   const underpaid =
     allowedCents !== undefined && paidCents < allowedCents - effects.patientResponsibilityCents;
   const outcome = effects.deniedCents > 0 || underpaid ? 'PARTIALLY_PAID' : 'PAID';

@@ -14,8 +14,18 @@ import type { AdjustmentInput } from './claim.commands.js';
 import { claimOf, given } from './claim.decider-spec-kit.js';
 import { insuranceBalance, patientBalance } from './claim.money.js';
 
-const co45 = (amountCents: number): AdjustmentInput => ({ groupCode: 'CO', carc: '45', rarcs: [], amountCents });
-const pr = (carc: string, amountCents: number): AdjustmentInput => ({ groupCode: 'PR', carc, rarcs: [], amountCents });
+const co45 = (amountCents: number): AdjustmentInput => ({
+  groupCode: 'CO',
+  carc: '45',
+  rarcs: [],
+  amountCents,
+});
+const pr = (carc: string, amountCents: number): AdjustmentInput => ({
+  groupCode: 'PR',
+  carc,
+  rarcs: [],
+  amountCents,
+});
 
 describe.each([
   ['submitted', history.submitted],
@@ -54,24 +64,37 @@ describe('accepted, recording a remittance', () => {
   });
 
   it('takes the billed amount when it matches the balance', () => {
-    given(accepted()).when(recordPayment({ billedCents: 100_000 })).then([claimPaid()]);
+    given(accepted())
+      .when(recordPayment({ billedCents: 100_000 }))
+      .then([claimPaid()]);
   });
 
   it('refuses a billed amount other than what the claim still has at the payer', () => {
-    given(accepted()).when(recordPayment({ billedCents: 90_000 })).thenThrows('VALIDATION_FAILED', 'billedCents');
+    given(accepted())
+      .when(recordPayment({ billedCents: 90_000 }))
+      .thenThrows('VALIDATION_FAILED', 'billedCents');
   });
 
   it('is PARTIALLY_PAID when an adjustment denies: the denied amount stays in AR', () => {
     given(accepted()).when(recordPartialPayment()).then([claimPartiallyPaid()]);
     const claim = claimOf([...accepted(), claimPartiallyPaid()]);
-    expect(claim).toMatchObject({ status: 'PARTIALLY_PAID', deadlines: { appeal: { level: 1, deadline: '2026-09-24' } } });
+    expect(claim).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      deadlines: { appeal: { level: 1, deadline: '2026-09-24' } },
+    });
     expect(insuranceBalance(claim.money)).toBe(20_000);
     expect(patientBalance(claim.money)).toBe(10_000);
   });
 
   it('is PARTIALLY_PAID when paid below the allowed amount less the patient share', () => {
     given(accepted())
-      .when(recordPayment({ allowedCents: 80_000, paidCents: 60_000, adjustments: [co45(30_000), pr('2', 10_000)] }))
+      .when(
+        recordPayment({
+          allowedCents: 80_000,
+          paidCents: 60_000,
+          adjustments: [co45(30_000), pr('2', 10_000)],
+        }),
+      )
       .then([
         claimPartiallyPaid({
           allowedCents: 80_000,
@@ -105,7 +128,12 @@ describe('accepted, recording a remittance', () => {
 
   it('refuses a zero payment that denies: that is a denial', () => {
     given(accepted())
-      .when(recordPayment({ paidCents: 0, adjustments: [{ groupCode: 'CO', carc: '50', rarcs: [], amountCents: 100_000 }] }))
+      .when(
+        recordPayment({
+          paidCents: 0,
+          adjustments: [{ groupCode: 'CO', carc: '50', rarcs: [], amountCents: 100_000 }],
+        }),
+      )
       .thenThrows('VALIDATION_FAILED', 'paidCents');
   });
 
@@ -142,12 +170,32 @@ describe('accepted, recording a remittance', () => {
     ['a negative payment', { paidCents: -1 }, 'paidCents'],
     ['a payment above the billed amount', { paidCents: 100_001 }, 'paidCents'],
     ['an allowed amount above the billed amount', { allowedCents: 100_001 }, 'allowedCents'],
-    ['a fractional adjustment', { adjustments: [co45(24_999.5), pr('2', 15_000.5)] }, 'adjustments[0].amountCents'],
+    [
+      'a fractional adjustment',
+      { adjustments: [co45(24_999.5), pr('2', 15_000.5)] },
+      'adjustments[0].amountCents',
+    ],
     ['a negative adjustment', { adjustments: [co45(-1), pr('2', 40_001)] }, 'adjustments[0].amountCents'],
-    ['an adjustment on a line the claim does not have', { adjustments: [{ ...co45(25_000), lineNumber: 3 }, pr('2', 15_000)] }, 'adjustments[0].lineNumber'],
-    ['a CARC of the wrong format', { adjustments: [{ ...co45(25_000), carc: '4500' }, pr('2', 15_000)] }, 'adjustments[0].carc'],
-    ['a remark code of the wrong format', { adjustments: [{ ...co45(25_000), rarcs: ['x'] }, pr('2', 15_000)] }, 'adjustments[0].rarcs[0]'],
-    ['an unknown group code', { adjustments: [{ ...co45(25_000), groupCode: 'ZZ' as never }, pr('2', 15_000)] }, 'adjustments[0].groupCode'],
+    [
+      'an adjustment on a line the claim does not have',
+      { adjustments: [{ ...co45(25_000), lineNumber: 3 }, pr('2', 15_000)] },
+      'adjustments[0].lineNumber',
+    ],
+    [
+      'a CARC of the wrong format',
+      { adjustments: [{ ...co45(25_000), carc: '4500' }, pr('2', 15_000)] },
+      'adjustments[0].carc',
+    ],
+    [
+      'a remark code of the wrong format',
+      { adjustments: [{ ...co45(25_000), rarcs: ['x'] }, pr('2', 15_000)] },
+      'adjustments[0].rarcs[0]',
+    ],
+    [
+      'an unknown group code',
+      { adjustments: [{ ...co45(25_000), groupCode: 'ZZ' as never }, pr('2', 15_000)] },
+      'adjustments[0].groupCode',
+    ],
   ])('refuses %s', (_label, overrides, field) => {
     given(accepted()).when(recordPayment(overrides)).thenThrows('VALIDATION_FAILED', field);
   });
@@ -155,7 +203,9 @@ describe('accepted, recording a remittance', () => {
 
 describe('appealed', () => {
   it('is paid once the appeal is overturned', () => {
-    given(history.overturned()).when(recordPayment()).then([claimPaid({ firstAdjudication: false })]);
+    given(history.overturned())
+      .when(recordPayment())
+      .then([claimPaid({ firstAdjudication: false })]);
   });
 
   it('refuses a payment while the appeal awaits its decision', () => {
@@ -171,7 +221,15 @@ describe('appealed', () => {
     ];
     const adjustments: AdjustmentInput[] = [{ groupCode: 'CO', carc: '50', rarcs: [], amountCents: 8_000 }];
     given(events)
-      .when(recordPayment({ paymentId: 'PAY-2', paidDate: '2026-07-10', paidCents: 12_000, adjustments, occurredAt: '2026-07-10T10:00:00.000Z' }))
+      .when(
+        recordPayment({
+          paymentId: 'PAY-2',
+          paidDate: '2026-07-10',
+          paidCents: 12_000,
+          adjustments,
+          occurredAt: '2026-07-10T10:00:00.000Z',
+        }),
+      )
       .then([
         claimPartiallyPaid({
           paymentId: 'PAY-2',
@@ -215,13 +273,19 @@ describe('paid', () => {
     given(history.overturned())
       .when(recordPayment())
       .then([claimPaid({ firstAdjudication: false })]);
-    const after = claimOf([...history.overturned(), claimPaid({ firstAdjudication: false }), paymentReversed({ statusAfter: 'APPEALED' })]);
+    const after = claimOf([
+      ...history.overturned(),
+      claimPaid({ firstAdjudication: false }),
+      paymentReversed({ statusAfter: 'APPEALED' }),
+    ]);
     expect(after).toMatchObject({ status: 'APPEALED', appeal: { level: 1, outcome: 'OVERTURNED' } });
     expect(after.money).toEqual(claimOf(history.overturned()).money);
   });
 
   it('refuses to reverse a payment the claim does not have', () => {
-    given(history.paid()).when(reversePayment({ paymentId: 'PAY-9' })).thenThrows('VALIDATION_FAILED', 'paymentId');
+    given(history.paid())
+      .when(reversePayment({ paymentId: 'PAY-9' }))
+      .thenThrows('VALIDATION_FAILED', 'paymentId');
   });
 
   it('refuses to reverse any payment but the latest', () => {
@@ -230,16 +294,36 @@ describe('paid', () => {
       claimPartiallyPaid(),
       claimAppealed({ appealedOn: '2026-06-01', appealDeadline: '2026-09-24' }),
       appealDecided({ decidedOn: '2026-07-01' }),
-      claimPaid({ paymentId: 'PAY-2', billedCents: 20_000, paidCents: 20_000, adjustments: [], contractualCents: 0, patientResponsibilityCents: 0, firstAdjudication: false }),
+      claimPaid({
+        paymentId: 'PAY-2',
+        billedCents: 20_000,
+        paidCents: 20_000,
+        adjustments: [],
+        contractualCents: 0,
+        patientResponsibilityCents: 0,
+        firstAdjudication: false,
+      }),
     ];
-    given(events).when(reversePayment({ paymentId: 'PAY-1' })).thenThrows('VALIDATION_FAILED', 'paymentId');
+    given(events)
+      .when(reversePayment({ paymentId: 'PAY-1' }))
+      .thenThrows('VALIDATION_FAILED', 'paymentId');
     given(events)
       .when(reversePayment({ paymentId: 'PAY-2' }))
-      .then([paymentReversed({ paymentId: 'PAY-2', paidCents: 20_000, contractualCents: 0, patientResponsibilityCents: 0, statusAfter: 'APPEALED' })]);
+      .then([
+        paymentReversed({
+          paymentId: 'PAY-2',
+          paidCents: 20_000,
+          contractualCents: 0,
+          patientResponsibilityCents: 0,
+          statusAfter: 'APPEALED',
+        }),
+      ]);
   });
 
   it('refuses a reversal without a reason', () => {
-    given(history.paid()).when(reversePayment({ reason: '' })).thenThrows('VALIDATION_FAILED', 'reason');
+    given(history.paid())
+      .when(reversePayment({ reason: '' }))
+      .thenThrows('VALIDATION_FAILED', 'reason');
   });
 });
 
@@ -247,7 +331,9 @@ describe('partially paid', () => {
   it('is reversed, closing the appeal window the payment opened', () => {
     given(history.partiallyPaid())
       .when(reversePayment())
-      .then([paymentReversed({ paidCents: 50_000, contractualCents: 20_000, patientResponsibilityCents: 10_000 })]);
+      .then([
+        paymentReversed({ paidCents: 50_000, contractualCents: 20_000, patientResponsibilityCents: 10_000 }),
+      ]);
     const after = claimOf([
       ...history.partiallyPaid(),
       paymentReversed({ paidCents: 50_000, contractualCents: 20_000, patientResponsibilityCents: 10_000 }),

@@ -1,5 +1,9 @@
 // The front end of the payer: acknowledgement, rejection, resubmission, pends and the information they ask for.
-import { ACKNOWLEDGED_STATUS_CODES, PENDED_STATUS_CODE_PATTERN, REJECTED_STATUS_CODES } from './claim.codes.js';
+import {
+  ACKNOWLEDGED_STATUS_CODES,
+  PENDED_STATUS_CODE_PATTERN,
+  REJECTED_STATUS_CODES,
+} from './claim.codes.js';
 import type {
   AcknowledgeClaim,
   PendClaim,
@@ -42,7 +46,11 @@ export function rejected(command: RejectClaim, state: ClaimState): ClaimRejected
     throw invalid('statusCode', 'must be a front-end rejection category (A3, A4, A6-A8, or 999 R)');
   return {
     type: 'ClaimRejected',
-    data: { statusCode: command.statusCode, reason: checkText('reason', command.reason), rejectedAt: command.occurredAt },
+    data: {
+      statusCode: command.statusCode,
+      reason: checkText('reason', command.reason),
+      rejectedAt: command.occurredAt,
+    },
   };
 }
 
@@ -55,7 +63,8 @@ export function resubmitted(command: ResubmitClaim, state: ClaimState): ClaimRes
   const today = businessDate(command.occurredAt, claim);
   const frequency = checkOneOf('frequencyCode', command.frequencyCode, ['1', '7'] as const);
   if (claim.status === 'REJECTED') {
-    if (frequency !== '1') throw invalid('frequencyCode', 'must be 1 (original) for a claim the payer rejected');
+    if (frequency !== '1')
+      throw invalid('frequencyCode', 'must be 1 (original) for a claim the payer rejected');
     if (today > claim.deadlines.timelyFiling)
       throw new ClaimError('DEADLINE_PASSED', 'The timely-filing deadline for this claim has passed');
   } else if (frequency !== '7') {
@@ -71,7 +80,8 @@ export function resubmitted(command: ResubmitClaim, state: ClaimState): ClaimRes
     throw invalid('diagnoses', 'must keep every diagnosis the lines point at');
   const totalChargeCents = lines ? lines.reduce((sum, l) => sum + l.chargeCents, 0) : claim.money.chargeCents;
   const settled = claim.money.chargeCents - insuranceBalance(claim.money);
-  if (totalChargeCents < settled) throw invalid('lines', 'must charge at least what the payer already settled');
+  if (totalChargeCents < settled)
+    throw invalid('lines', 'must charge at least what the payer already settled');
   return {
     type: 'ClaimResubmitted',
     data: {
@@ -95,14 +105,18 @@ export function pended(command: PendClaim, state: ClaimState): ClaimPended {
     throw invalid('statusCode', 'must be a 277 pending or information-request category (P0-P5, R0-R16)');
   const requested = checkText('requested', command.requested);
   const infoDueDate = checkDate('infoDueDate', command.infoDueDate);
-  if (infoDueDate < pendedOn) throw invalid('infoDueDate', 'must not be before the date the claim was pended');
+  if (infoDueDate < pendedOn)
+    throw invalid('infoDueDate', 'must not be before the date the claim was pended');
   return {
     type: 'ClaimPended',
     data: { statusCode: command.statusCode, requested, infoDueDate, pendedAt: command.occurredAt },
   };
 }
 
-export function additionalInfoSubmitted(command: SubmitAdditionalInfo, state: ClaimState): AdditionalInfoSubmitted {
+export function additionalInfoSubmitted(
+  command: SubmitAdditionalInfo,
+  state: ClaimState,
+): AdditionalInfoSubmitted {
   const claim = requireStatus(state, command.type, ['PENDED']);
   businessDate(command.occurredAt, claim);
   return {

@@ -22,11 +22,16 @@ describe('submitted', () => {
   });
 
   it('becomes ACCEPTED and keeps the payer claim number', () => {
-    expect(stateOf([...history.accepted()])).toMatchObject({ status: 'ACCEPTED', payerClaimNumber: 'PCN-55001' });
+    expect(stateOf([...history.accepted()])).toMatchObject({
+      status: 'ACCEPTED',
+      payerClaimNumber: 'PCN-55001',
+    });
   });
 
   it('refuses an acknowledgement with a rejection category', () => {
-    given(history.submitted()).when(acknowledgeClaim({ statusCode: 'A3' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+    given(history.submitted())
+      .when(acknowledgeClaim({ statusCode: 'A3' }))
+      .thenThrows('VALIDATION_FAILED', 'statusCode');
   });
 
   it('refuses a payer claim number that is not an id', () => {
@@ -40,7 +45,9 @@ describe('submitted', () => {
   });
 
   it('refuses a rejection with an acknowledgement category', () => {
-    given(history.submitted()).when(rejectClaim({ statusCode: 'A1' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+    given(history.submitted())
+      .when(rejectClaim({ statusCode: 'A1' }))
+      .thenThrows('VALIDATION_FAILED', 'statusCode');
   });
 
   it.each([
@@ -62,7 +69,9 @@ describe('submitted', () => {
   });
 
   it('refuses a pend with a status category that does not hold a claim', () => {
-    given(history.submitted()).when(pendClaim({ statusCode: 'F2' })).thenThrows('VALIDATION_FAILED', 'statusCode');
+    given(history.submitted())
+      .when(pendClaim({ statusCode: 'F2' }))
+      .thenThrows('VALIDATION_FAILED', 'statusCode');
   });
 
   it('refuses an impossible information due date', () => {
@@ -78,7 +87,9 @@ describe('submitted', () => {
   });
 
   it('refuses a command whose business time is not an instant', () => {
-    given(history.submitted()).when(acknowledgeClaim({ occurredAt: 'yesterday' })).thenThrows('VALIDATION_FAILED', 'occurredAt');
+    given(history.submitted())
+      .when(acknowledgeClaim({ occurredAt: 'yesterday' }))
+      .thenThrows('VALIDATION_FAILED', 'occurredAt');
   });
 });
 
@@ -95,7 +106,9 @@ describe('rejected', () => {
   });
 
   it('refuses a replacement (frequency 7): the payer never filed it', () => {
-    given(history.rejected()).when(resubmitClaim({ frequencyCode: '7' })).thenThrows('VALIDATION_FAILED', 'frequencyCode');
+    given(history.rejected())
+      .when(resubmitClaim({ frequencyCode: '7' }))
+      .thenThrows('VALIDATION_FAILED', 'frequencyCode');
   });
 
   it('refuses a resubmission after the timely-filing deadline, which kept running', () => {
@@ -122,9 +135,18 @@ describe('rejected', () => {
     const lines = [{ lineNumber: 1, ...line, chargeCents: 70_000, serviceDate: '2026-03-03' }];
     const state = stateOf([
       ...history.rejected(),
-      claimResubmitted({ lines, totalChargeCents: 70_000, serviceDateFrom: '2026-03-03', serviceDateTo: '2026-03-03' }),
+      claimResubmitted({
+        lines,
+        totalChargeCents: 70_000,
+        serviceDateFrom: '2026-03-03',
+        serviceDateTo: '2026-03-03',
+      }),
     ]);
-    expect(state).toMatchObject({ lines, money: { chargeCents: 70_000 }, deadlines: { timelyFiling: '2027-03-03' } });
+    expect(state).toMatchObject({
+      lines,
+      money: { chargeCents: 70_000 },
+      deadlines: { timelyFiling: '2027-03-03' },
+    });
   });
 
   it('refuses corrected lines that are invalid, naming the line', () => {
@@ -134,11 +156,16 @@ describe('rejected', () => {
   });
 
   it('refuses corrected diagnoses that lines still point past', () => {
-    given(history.rejected()).when(resubmitClaim({ diagnoses: ['E11.9'] })).thenThrows('VALIDATION_FAILED', 'diagnoses');
+    given(history.rejected())
+      .when(resubmitClaim({ diagnoses: ['E11.9'] }))
+      .thenThrows('VALIDATION_FAILED', 'diagnoses');
   });
 
   it('keeps the timely-filing deadline from the service date', () => {
-    expect(stateOf(history.rejected())).toMatchObject({ status: 'REJECTED', deadlines: { timelyFiling: '2027-03-02' } });
+    expect(stateOf(history.rejected())).toMatchObject({
+      status: 'REJECTED',
+      deadlines: { timelyFiling: '2027-03-02' },
+    });
   });
 });
 
@@ -165,7 +192,9 @@ describe('pended', () => {
   });
 
   it('refuses additional information without a description', () => {
-    given(history.pended()).when(submitAdditionalInfo({ description: '' })).thenThrows('VALIDATION_FAILED', 'description');
+    given(history.pended())
+      .when(submitAdditionalInfo({ description: '' }))
+      .thenThrows('VALIDATION_FAILED', 'description');
   });
 
   it('takes the information on the day it is due or later (the payer decides what late means)', () => {
@@ -174,4 +203,3 @@ describe('pended', () => {
       .then([additionalInfoSubmitted({ submittedAt: '2026-05-01T10:00:00.000Z' })]);
   });
 });
-

@@ -51,10 +51,16 @@ export function submittedClaim(command: SubmitClaim): ClaimSubmitted {
 
 /** The payer's rules come from configuration, but every deadline is computed from them: check them once here. */
 function checkPayerRules(rules: PayerRules): void {
-  if (!isInt(rules?.timelyFilingDays, 1, 3650)) throw invalid('payerRules.timelyFilingDays', 'must be 1-3650 days');
+  if (!isInt(rules?.timelyFilingDays, 1, 3650))
+    throw invalid('payerRules.timelyFilingDays', 'must be 1-3650 days');
   if (!isInt(rules.responseDays, 1, 365)) throw invalid('payerRules.responseDays', 'must be 1-365 days');
   const windows = rules.appealWindowDays;
-  if (!Array.isArray(windows) || windows.length < 1 || windows.length > 9 || windows.some((d) => !isInt(d, 1, 3650)))
+  if (
+    !Array.isArray(windows) ||
+    windows.length < 1 ||
+    windows.length > 9 ||
+    windows.some((d) => !isInt(d, 1, 3650))
+  )
     throw invalid('payerRules.appealWindowDays', 'must list 1-9 appeal levels of 1-3650 days each');
 }
 
@@ -99,7 +105,8 @@ function checkLine(line: NewServiceLine, i: number, diagnosisCount: number, toda
   if (pointers.some((p) => !isInt(p, 1, diagnosisCount)) || new Set(pointers).size !== pointers.length) {
     throw invalid(`${at}.diagnosisPointers`, 'must point at distinct listed diagnoses (1-based)');
   }
-  if (!isValidLocalDate(line.serviceDate)) throw invalid(`${at}.serviceDate`, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isValidLocalDate(line.serviceDate))
+    throw invalid(`${at}.serviceDate`, 'must be a calendar date (YYYY-MM-DD)');
   if (line.serviceDate > today) throw invalid(`${at}.serviceDate`, 'must not be after the submission date');
   return { lineNumber: i + 1, ...line, modifiers: [...line.modifiers], diagnosisPointers: [...pointers] };
 }
