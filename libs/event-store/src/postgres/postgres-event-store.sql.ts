@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+
 /** The channel appends NOTIFY on; the payload is empty because a listener re-reads from its own position anyway. */
 export const EVENTS_CHANNEL = 'claimtrail_events';
 
 // One statement, so one round trip and one implicit transaction: the version check and the insert see the same
 // snapshot, and a concurrent writer of the same version fails on the unique key instead of interleaving.
-// pg_notify inside the statement is queued by PostgreSQL and delivered only when the enclosing transaction commits.
+// pg_notify inside the statement (for appends in a caller's transaction) is delivered only when that transaction
+// commits.
 export function appendSql(notify: boolean): string {
   const notification = notify
     ? `, (SELECT count(*) FROM (SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM inserted LIMIT 1) n)::int AS notified`
@@ -40,6 +43,24 @@ FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) las
 export const EVENT_COLUMNS = `position::text, transaction_id::text, stream_name, version::int, event_id::text, type,
   schema_version, data, metadata, recorded_at`;
 
+export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`;
+
+const names = new Map<string, string>();
+
+/**
+ * A named statement, so each connection parses and plans it once and then reuses the plan: the statements are
+ * few (one per filter shape) and planning the append's CTEs costs more than running them.
+ */
+export function prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  let name = names.get(text);
+  if (!name) {
+    name = `claimtrail_es_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
+}
+
 export interface ReadFilter {
   types?: readonly string[];
   streamPrefix?: string;
@@ -60,12 +81,13 @@ export function filterSql(filter: ReadFilter, params: unknown[], alias = ''): st
 }
 
 // Only transactions below the snapshot's xmin are finished, so an event committed late by a slower writer (lower
-// transaction id) is never passed over by a reader that already saw a faster writer's events.
+// transaction id) is never passed over by a reader that already saw a faster writer's events. The horizon is a
+// materialised CTE so that it is computed once per statement, not once per row.
 export function readAllSql(filter: string): string {
-  return `SELECT ${EVENT_COLUMNS} FROM events
-    WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())${filter}
-    ORDER BY transaction_id, position
+  return `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+    SELECT ${EVENT_COLUMNS} FROM events e, horizon
+    WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint) AND e.transaction_id < horizon.xmin${filter}
+    ORDER BY e.transaction_id, e.position
     LIMIT $3`;
 }
 

@@ -19,16 +19,24 @@ import {
   expectedAsNumber,
 } from '../event-store.validation.js';
 import { comparePositions, formatPosition, parsePosition } from '../position.js';
+import { CommitNotifier } from './commit-notifier.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
-import { appendSql, EVENT_COLUMNS, filterSql, readAllSql, readPageSql } from './postgres-event-store.sql.js';
+import {
+  appendSql,
+  filterSql,
+  prepared,
+  READ_STREAM_SQL,
+  readAllSql,
+  readPageSql,
+} from './postgres-event-store.sql.js';
 
 /** A pool, or one client when appends must join the caller's transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 export interface PostgresEventStoreOptions {
   /**
-   * How subscriptions learn about new events. 'listen': appends NOTIFY on commit and a dedicated connection LISTENs
-   * (real PostgreSQL). 'poll': subscriptions re-read every pollIntervalMs (the embedded database, where LISTEN does
+   * How subscriptions learn about new events. 'listen': every commit of an append is followed by a NOTIFY and a
+   * dedicated connection LISTENs (real PostgreSQL). 'poll': subscriptions re-read every pollIntervalMs (the embedded database, where LISTEN does
    * not cross connections).
    */
   notifications?: 'listen' | 'poll';
@@ -112,6 +120,7 @@ export class PostgresEventStore implements EventStore {
   private readonly maxAnyVersionRetries: number;
   private readonly appendStatement: string;
   private listener: PostgresChangeListener | undefined;
+  private readonly notifier: CommitNotifier | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -121,7 +130,12 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.listenFallbackMs = options.listenFallbackMs ?? 2000;
     this.maxAnyVersionRetries = options.maxAnyVersionRetries ?? 10;
-    this.appendStatement = appendSql(this.notifications === 'listen');
+    // Through a pool each append commits on its own and the notifier announces it; on a caller's client the
+    // commit is the caller's, so the NOTIFY goes into the statement and PostgreSQL delivers it at that commit.
+    const pooled = 'idleCount' in db;
+    const listen = this.notifications === 'listen';
+    this.notifier = listen && pooled ? new CommitNotifier(db) : undefined;
+    this.appendStatement = appendSql(listen && !pooled);
   }
 
   async append(
@@ -146,12 +160,9 @@ export class PostgresEventStore implements EventStore {
       try {
         ({
           rows: [row],
-        } = await this.db.query<AppendRow>(this.appendStatement, [
-          streamName,
-          payload,
-          expected ?? null,
-          mustExist,
-        ]));
+        } = await this.db.query<AppendRow>(
+          prepared(this.appendStatement, [streamName, payload, expected ?? null, mustExist]),
+        ));
       } catch (error) {
         const retryable = (error as { code?: string }).code === UNIQUE_VIOLATION;
         if (retryable && expected === undefined && attempt < this.maxAnyVersionRetries) continue;
@@ -176,6 +187,7 @@ export class PostgresEventStore implements EventStore {
           Number(row.current_version),
         );
       }
+      this.notifier?.poke();
       return {
         streamVersion: Number(row.version),
         position: formatPosition(row.transaction_id!, row.position!),
@@ -186,9 +198,11 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamName(streamName);
     const { rows } = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
-      [streamName, options.fromVersion ?? 0, options.toVersion ?? Number.MAX_SAFE_INTEGER],
+      prepared(READ_STREAM_SQL, [
+        streamName,
+        options.fromVersion ?? 0,
+        options.toVersion ?? Number.MAX_SAFE_INTEGER,
+      ]),
     );
     return rows.map(toRecorded);
   }
@@ -196,7 +210,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertValidReadAll(options);
     const params: unknown[] = [...afterParams(options.after), options.limit ?? DEFAULT_LIMIT];
-    const { rows } = await this.db.query<EventRow>(readAllSql(filterSql(options, params)), params);
+    const { rows } = await this.db.query<EventRow>(prepared(readAllSql(filterSql(options, params)), params));
     return rows.map(toRecorded);
   }
 
@@ -213,8 +227,10 @@ export class PostgresEventStore implements EventStore {
       after = page.scannedTo ?? after;
       if (page.events.length > 0) yield page.events;
       if (page.events.length === batchSize || options.signal?.aborted) continue;
-      if (!listener || page.blocked) await abortableSleep(this.pollIntervalMs, options.signal);
-      else await listener.wait(seen, this.listenFallbackMs, options.signal);
+      if (!listener) await abortableSleep(this.pollIntervalMs, options.signal);
+      // Events waiting above the horizon become readable when an older transaction ends, which notifies nobody.
+      else
+        await listener.wait(seen, page.blocked ? this.pollIntervalMs : this.listenFallbackMs, options.signal);
     }
   }
 
@@ -229,6 +245,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Ends the LISTEN connection; the pool belongs to whoever created it. */
   async close(): Promise<void> {
+    await this.notifier?.drain();
     await this.listener?.close();
     this.listener = undefined;
   }
@@ -239,7 +256,7 @@ export class PostgresEventStore implements EventStore {
     filter: SubscribeOptions,
   ): Promise<Page> {
     const params: unknown[] = [...afterParams(after), limit];
-    const { rows } = await this.db.query<PageRow>(readPageSql(filterSql(filter, params)), params);
+    const { rows } = await this.db.query<PageRow>(prepared(readPageSql(filterSql(filter, params)), params));
     const first = rows[0]!;
     const events = rows.filter((r) => r.position != null).map((r) => toRecorded(r as EventRow));
     const head = first.head_xid === null ? undefined : formatPosition(first.head_xid, first.head_position!);

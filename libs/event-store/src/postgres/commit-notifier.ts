@@ -1,0 +1,35 @@
+import type { Queryable } from './postgres-event-store.js';
+import { EVENTS_CHANNEL } from './postgres-event-store.sql.js';
+
+/**
+ * NOTIFY sent by the writer right after its own commit, coalesced to one in flight per process. A NOTIFY inside the
+ * appending transaction would hold PostgreSQL's global notify lock through the commit's WAL flush and serialise
+ * concurrent commits (measured: about half the throughput with 8 writers); this one has no transaction id, so its
+ * commit flushes nothing. A NOTIFY lost to a crash is covered by the listeners' fallback poll.
+ */
+export class CommitNotifier {
+  private again = false;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(private readonly db: Queryable) {}
+
+  /** Announces every commit that finished before this call. */
+  poke(): void {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = this.send().finally(() => (this.inFlight = undefined));
+  }
+
+  async drain(): Promise<void> {
+    await this.inFlight;
+  }
+
+  private async send(): Promise<void> {
+    do {
+      this.again = false;
+      await this.db.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+    } while (this.again);
+  }
+}
