@@ -302,6 +302,22 @@ describe('the claim lifecycle over HTTP', () => {
     expect(history.data!.claimHistory.map((e: any) => e.type)).toEqual(['ClaimSubmitted', 'ClaimAssigned']);
   });
 
+  it('treats explicit nulls in optional fields as absent', async () => {
+    const claimId = await submit();
+    const result = await run('logFollowUp', {
+      claimId,
+      channel: 'EDI_276',
+      outcome: 'In process',
+      note: null,
+      payerReference: null,
+      nextActionDate: null,
+      expectedVersion: null,
+      commandId: null,
+      occurredAt: null,
+    });
+    expect(result.version).toBe(1);
+  });
+
   it('refuses a transition the lifecycle does not allow with INVALID_TRANSITION', async () => {
     const claimId = await submit();
     const result = await api.gql(mutation('billPatient', 'BillPatientInput'), {

@@ -12,6 +12,6 @@ export class AppealClaimInput extends ClaimCommandInput {
   level!: number;
 
   @Field()
-  @Text(2000)
+  @Text()
   reason!: string;
 }

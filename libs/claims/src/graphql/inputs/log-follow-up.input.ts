@@ -21,7 +21,7 @@ export class LogFollowUpInput extends ClaimCommandInput {
 
   @Field(() => String, { nullable: true })
   @Optional()
-  @Text(2000)
+  @Text()
   note?: string;
 
   @Field(() => String, { nullable: true, description: 'When to look again, YYYY-MM-DD.' })

@@ -24,15 +24,29 @@ import { WriteOffBalanceInput } from '../inputs/write-off-balance.input.js';
 import { Identity, type RequestIdentity } from '../request-context.js';
 import { CommandResult } from '../types/command-result.type.js';
 
+/** GraphQL lets a client send null for an optional field; the domain knows only absent. */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, withoutNulls(v)]])),
+  ) as T;
+}
+
 /** Every claim command. Each mutation only translates its input; rules live in the decider. */
 @Resolver()
 export class ClaimCommandsResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
   private send(input: ClaimCommandInput, change: ClaimChange, identity: RequestIdentity): Promise<Result> {
-    const { claimId, expectedVersion, commandId, occurredAt } = input;
+    const { claimId, expectedVersion, commandId, occurredAt } = withoutNulls({ ...input });
     return this.commandBus.execute(
-      new UpdateClaimCommand(claimId, change, { ...identity, commandId, occurredAt, expectedVersion }),
+      new UpdateClaimCommand(claimId, withoutNulls(change), {
+        ...identity,
+        commandId,
+        occurredAt,
+        expectedVersion,
+      }),
     );
   }
 
@@ -41,7 +55,7 @@ export class ClaimCommandsResolver {
     @Args('input') input: SubmitClaimInput,
     @Identity() identity: RequestIdentity,
   ): Promise<Result> {
-    const { commandId, occurredAt, ...claim } = input;
+    const { commandId, occurredAt, ...claim } = withoutNulls({ ...input });
     return this.commandBus.execute(new SubmitClaimCommand(claim, { ...identity, commandId, occurredAt }));
   }
 
