@@ -14,6 +14,7 @@ const CLAIM_STATE = `query Claim($id: ID!, $at: String) {
     payments { paymentId paidCents reversed }
     patientStatements { statementId amountCents }
     followUps { channel outcome }
+    infoRequest { statusCode requested infoDueDate }
   }
 }`;
 
@@ -168,6 +169,14 @@ describe('the claim lifecycle over HTTP', () => {
     for (const [name, input, status, balances] of steps) {
       const result = await run(name, { claimId, ...input });
       const claim = await claimAt(claimId, result.position);
+      if (name === 'pendClaim') {
+        expect(claim.infoRequest).toEqual({
+          statusCode: 'R4',
+          requested: 'Medical records',
+          infoDueDate: '2026-04-10',
+        });
+        expect(claim.deadlines.infoDue).toBe('2026-04-10');
+      }
       expect({ step: name, status: claim.status, balances: claim.balances }).toEqual({
         step: name,
         status,

@@ -31,6 +31,8 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
     deadlines: state.deadlines,
     diagnoses: state.diagnoses,
     lines: state.lines,
+    rejection: state.status === 'REJECTED' ? state.rejection : undefined,
+    infoRequest: state.status === 'PENDED' ? state.pend : undefined,
     denials: state.denials,
     appeals: state.appeals,
     payments: state.payments,

@@ -272,6 +272,33 @@ export class WriteOff {
   writtenOffOn!: string;
 }
 
+@ObjectType({ description: 'Why the payer front end turned the claim away (while REJECTED).' })
+export class Rejection {
+  @Field()
+  statusCode!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  rejectedAt!: string;
+}
+
+@ObjectType({ description: 'What the payer asked for (while PENDED).' })
+export class InfoRequest {
+  @Field()
+  statusCode!: string;
+
+  @Field()
+  requested!: string;
+
+  @Field()
+  infoDueDate!: string;
+
+  @Field()
+  pendedAt!: string;
+}
+
 @ObjectType()
 export class Claim {
   @Field(() => ID)
@@ -321,6 +348,12 @@ export class Claim {
 
   @Field(() => [ServiceLine])
   lines!: ServiceLine[];
+
+  @Field(() => Rejection, { nullable: true })
+  rejection?: Rejection;
+
+  @Field(() => InfoRequest, { nullable: true })
+  infoRequest?: InfoRequest;
 
   @Field(() => [Denial])
   denials!: Denial[];
