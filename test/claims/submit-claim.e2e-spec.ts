@@ -137,6 +137,14 @@ describe('submitting a claim over HTTP', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'READ_MODEL_LAGGING' });
   });
 
+  it('reports health with each projection and whether it has caught up', async () => {
+    const response = await fetch(api.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.status).toBe('ok');
+    expect(body.projections.map((p: any) => p.name)).toContain('claim_summaries');
+  });
+
   it('serves GraphiQL and its assets from the API itself at /graphql for a browser', async () => {
     const page = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

@@ -12,12 +12,14 @@ import { DatabaseModule } from '@claimtrail/database';
 import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
 import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
 import type { ApiConfig } from './api.config.js';
+import { HealthController } from './health.controller.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
+      controllers: [HealthController],
       imports: [
         DatabaseModule.forRoot(config.database, {
           entities: [...CLAIMS_ENTITIES],
