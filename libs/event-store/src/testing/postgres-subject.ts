@@ -10,6 +10,8 @@ export async function openPostgresSubject(
   options: PostgresEventStoreOptions,
 ): Promise<ContractSubject> {
   const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+  // An idle client cut off by the server (teardown, restart) would otherwise crash the Jest worker; pg asks for this.
+  pool.on('error', () => undefined);
   for (const statement of POSTGRES_EVENT_STORE_SCHEMA) await pool.query(statement);
   const store = new PostgresEventStore(pool, options);
   return {
