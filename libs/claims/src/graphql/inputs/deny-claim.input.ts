@@ -5,28 +5,16 @@ import { LIMITS } from '../../domain/index.js';
 import { CentsScalar } from '../scalars/cents.scalar.js';
 import { AdjustmentGroupCode } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
+import { ReasonCodesInput } from './reason-codes.input.js';
 import { Carc, Cents, Rarcs } from './input-rules.js';
 
 @InputType()
-export class LineDenialInput {
+export class LineDenialInput extends ReasonCodesInput {
   @Field(() => Int)
   @IsInt()
   @Min(1)
   @Max(LIMITS.maxLines)
   lineNumber!: number;
-
-  @Field(() => AdjustmentGroupCode)
-  @IsEnum(AdjustmentGroupCode)
-  groupCode!: AdjustmentGroupCode;
-
-  @Field()
-  @Carc()
-  carc!: string;
-
-  @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(10)
-  @Rarcs()
-  rarcs!: string[];
 
   @Field(() => CentsScalar)
   @Cents()
@@ -44,7 +32,7 @@ export class DenyClaimInput extends ClaimCommandInput {
   carc!: string;
 
   @Field(() => [String], { defaultValue: [], description: 'Remittance advice remark codes, e.g. N290.' })
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(LIMITS.maxRarcs)
   @Rarcs()
   rarcs!: string[];
 

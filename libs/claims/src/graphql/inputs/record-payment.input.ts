@@ -1,27 +1,14 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { LIMITS } from '../../domain/index.js';
 import { CentsScalar } from '../scalars/cents.scalar.js';
-import { AdjustmentGroupCode } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
-import { Carc, Cents, LocalDate, Optional, Rarcs, Reference } from './input-rules.js';
+import { ReasonCodesInput } from './reason-codes.input.js';
+import { Cents, LocalDate, Optional, Reference } from './input-rules.js';
 
 @InputType()
-export class AdjustmentInput {
-  @Field(() => AdjustmentGroupCode)
-  @IsEnum(AdjustmentGroupCode)
-  groupCode!: AdjustmentGroupCode;
-
-  @Field({ description: 'CARC, e.g. 45 (fee schedule), 2 (coinsurance).' })
-  @Carc()
-  carc!: string;
-
-  @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(10)
-  @Rarcs()
-  rarcs!: string[];
-
+export class AdjustmentInput extends ReasonCodesInput {
   @Field(() => CentsScalar)
   @Cents()
   amountCents!: number;

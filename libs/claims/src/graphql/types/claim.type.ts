@@ -101,11 +101,8 @@ export class ClaimDeadlines {
   infoDue?: string;
 }
 
-@ObjectType()
-export class LineDenial {
-  @Field(() => Int)
-  lineNumber!: number;
-
+@ObjectType({ isAbstract: true })
+abstract class ReasonCodes {
   @Field(() => AdjustmentGroupCode)
   groupCode!: AdjustmentGroupCode;
 
@@ -114,22 +111,19 @@ export class LineDenial {
 
   @Field(() => [String])
   rarcs!: string[];
+}
+
+@ObjectType()
+export class LineDenial extends ReasonCodes {
+  @Field(() => Int)
+  lineNumber!: number;
 
   @Field(() => CentsScalar)
   deniedAmountCents!: number;
 }
 
 @ObjectType()
-export class Denial {
-  @Field(() => AdjustmentGroupCode)
-  groupCode!: AdjustmentGroupCode;
-
-  @Field()
-  carc!: string;
-
-  @Field(() => [String])
-  rarcs!: string[];
-
+export class Denial extends ReasonCodes {
   @Field(() => CentsScalar)
   deniedAmountCents!: number;
 
@@ -159,16 +153,7 @@ export class Appeal {
 }
 
 @ObjectType()
-export class Adjustment {
-  @Field(() => AdjustmentGroupCode)
-  groupCode!: AdjustmentGroupCode;
-
-  @Field()
-  carc!: string;
-
-  @Field(() => [String])
-  rarcs!: string[];
-
+export class Adjustment extends ReasonCodes {
   @Field(() => CentsScalar)
   amountCents!: number;
 
