@@ -1,0 +1,78 @@
+import { GraphQLError } from 'graphql';
+import { ClaimError } from '../../domain/index.js';
+import { RequestValidationError } from './api-errors.js';
+import { describeRequestError, formatGraphQLError } from './format-graphql-error.js';
+
+const PATIENT = 'SMITH-JOHN-19700101';
+
+describe('describeRequestError', () => {
+  it.each([
+    [
+      `Variable "$input" got invalid value "${PATIENT}" at "input.lines[0].units"; Int cannot represent non-integer value: "${PATIENT}"`,
+      'lines[0].units',
+    ],
+    [
+      `Variable "$input" got invalid value { patientRef: "${PATIENT}" }; Field "claimId" of required type "String!" was not provided.`,
+      'claimId',
+    ],
+    [
+      `Variable "$input" got invalid value "${PATIENT}" at "input.payerId"; Expected value of type "String!", found "${PATIENT}"`,
+      'payerId',
+    ],
+  ])('keeps where and why, drops the value (%#)', (message, field) => {
+    const described = describeRequestError(message);
+    expect(described.message).not.toContain(PATIENT);
+    expect(described.field).toBe(field);
+  });
+
+  it('drops values quoted in literal type errors', () => {
+    expect(describeRequestError(`String cannot represent a non string value: ${PATIENT}`).message).toBe(
+      'String cannot represent a non string value',
+    );
+  });
+});
+
+describe('formatGraphQLError', () => {
+  const format = (error: unknown, code?: string) =>
+    formatGraphQLError(
+      { message: 'raw', path: ['submitClaim'], extensions: code ? { code } : {} },
+      new GraphQLError('raw', { originalError: error as Error, path: ['submitClaim'] }),
+    );
+
+  it.each([
+    [
+      new ClaimError('VALIDATION_FAILED', 'lines must have 1-50 service lines', 'lines'),
+      { code: 'BAD_USER_INPUT', field: 'lines' },
+    ],
+    [
+      new ClaimError('CLAIM_ALREADY_EXISTS', 'exists', 'claimId'),
+      { code: 'CONFLICT', reason: 'CLAIM_ALREADY_EXISTS' },
+    ],
+    [new ClaimError('VERSION_CONFLICT', 'moved'), { code: 'CONFLICT', reason: 'VERSION_CONFLICT' }],
+    [new ClaimError('CLAIM_NOT_FOUND', 'missing', 'claimId'), { code: 'NOT_FOUND' }],
+    [new ClaimError('INVALID_TRANSITION', 'no'), { code: 'INVALID_TRANSITION' }],
+    [
+      new ClaimError('REMITTANCE_UNBALANCED', 'off', 'adjustments'),
+      { code: 'BAD_USER_INPUT', reason: 'REMITTANCE_UNBALANCED' },
+    ],
+    [
+      new RequestValidationError([{ field: 'payerId', message: 'payerId must be...' }]),
+      { code: 'BAD_USER_INPUT', field: 'payerId' },
+    ],
+  ])('maps %p to a stable code', (error, extensions) => {
+    expect(format(error).extensions).toMatchObject(extensions);
+  });
+
+  it('hides an unexpected error behind INTERNAL_SERVER_ERROR with no detail', () => {
+    const formatted = format(
+      new Error(
+        `duplicate key value violates unique constraint; SELECT * FROM claims WHERE patient_ref = '${PATIENT}'`,
+      ),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['submitClaim'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});
