@@ -24,8 +24,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@claimtrail/*/*'],
-              message: 'Import a library only through its @claimtrail/<lib> entry point.',
+              group: ['@claimtrail/*/*', '!@claimtrail/*/testing'],
+              message:
+                'Import a library through @claimtrail/<lib> (tests may use @claimtrail/<lib>/testing).',
             },
             {
               group: ['**/libs/*/src/**', '../../*/src/**'],

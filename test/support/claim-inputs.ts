@@ -1,30 +1,12 @@
-export function submitClaimInput(overrides: Record<string, unknown> = {}) {
-  return {
-    claimId: `CLM-${Math.random().toString(36).slice(2, 10)}`,
-    patientRef: 'PT-42',
-    providerNpi: '1234567893',
-    payerId: 'MCRTX',
-    diagnoses: ['E11.9', 'I10'],
-    lines: [
-      {
-        procedureCode: '99214',
-        modifiers: ['25'],
-        units: 1,
-        chargeCents: 60_000,
-        diagnosisPointers: [1, 2],
-        serviceDate: '2026-03-02',
-      },
-      {
-        procedureCode: '93000',
-        modifiers: [],
-        units: 1,
-        chargeCents: 40_000,
-        diagnosisPointers: [2],
-        serviceDate: '2026-03-02',
-      },
-    ],
-    ...overrides,
-  };
+import type { SubmitClaim } from '@claimtrail/claims';
+import { submitClaim } from '@claimtrail/claims/testing';
+
+type SubmitClaimInput = Omit<SubmitClaim, 'type' | 'payerRules' | 'occurredAt'> & Record<string, unknown>;
+
+/** The domain builder's valid claim as a GraphQL input, under a fresh claim id. */
+export function submitClaimInput(overrides: Record<string, unknown> = {}): SubmitClaimInput {
+  const { type: _type, payerRules: _rules, occurredAt: _at, ...input } = submitClaim();
+  return { ...input, claimId: `CLM-${Math.random().toString(36).slice(2, 10)}`, ...overrides };
 }
 
 export const SUBMIT_CLAIM = `mutation Submit($input: SubmitClaimInput!) {
