@@ -221,12 +221,25 @@ export class PostgresEventStore implements EventStore {
     // Listening starts before the first read, so nothing committed after that read goes unannounced.
     if (listener) await listener.ready();
     let after = options.after;
+    let catchingUp = true;
     while (!options.signal?.aborted) {
+      if (catchingUp) {
+        // While whole pages come back, the plain read is enough: head and blocked only matter at the end of the log.
+        const { types, streamPrefix } = options;
+        const events = await this.readAll({ after, limit: batchSize, types, streamPrefix });
+        catchingUp = events.length === batchSize;
+        if (events.length > 0) {
+          after = events[events.length - 1]!.position;
+          yield events;
+        }
+        continue;
+      }
       const seen = listener?.generation ?? 0;
       const page = await this.readPage(after, batchSize, options);
       after = page.scannedTo ?? after;
       if (page.events.length > 0) yield page.events;
-      if (page.events.length === batchSize || options.signal?.aborted) continue;
+      catchingUp = page.events.length === batchSize;
+      if (catchingUp || options.signal?.aborted) continue;
       if (!listener) await abortableSleep(this.pollIntervalMs, options.signal);
       // Events waiting above the horizon become readable when an older transaction ends, which notifies nobody.
       else
