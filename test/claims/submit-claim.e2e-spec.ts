@@ -81,6 +81,16 @@ describe('submitting a claim over HTTP', () => {
     expect(await historyLength(input.claimId)).toBe(1);
   });
 
+  it('stores one ClaimSubmitted when the same claim id is submitted ten times at once', async () => {
+    const input = submitClaimInput();
+    const results = await Promise.all(Array.from({ length: 10 }, () => api.gql(SUBMIT_CLAIM, { input })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.reason === 'CLAIM_ALREADY_EXISTS')).toHaveLength(
+      9,
+    );
+    expect(await historyLength(input.claimId)).toBe(1);
+  });
+
   it('returns the first result for a retried commandId and appends nothing', async () => {
     const input = submitClaimInput({ commandId: 'retry-1' });
     const first = await api.gql(SUBMIT_CLAIM, { input });
