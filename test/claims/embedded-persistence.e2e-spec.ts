@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiConfig } from '../../apps/api/src/api.config.js';
 import { startTestApi } from '../support/api-harness.js';
 import { CLAIM, SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 
@@ -14,12 +13,8 @@ describe('the embedded default database', () => {
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
   it('keeps a submitted claim across a stop and a start', async () => {
-    const onDisk = (config: ApiConfig): ApiConfig => ({
-      ...config,
-      database: { embeddedDataDir: dataDir },
-    });
     const input = submitClaimInput();
-    const first = await startTestApi({}, onDisk);
+    const first = await startTestApi({}, dataDir);
     let position: string;
     try {
       const submitted = await first.gql(SUBMIT_CLAIM, { input });
@@ -31,7 +26,7 @@ describe('the embedded default database', () => {
       await first.close();
     }
 
-    const second = await startTestApi({}, onDisk);
+    const second = await startTestApi({}, dataDir);
     try {
       const { data } = await second.gql(CLAIM, { id: input.claimId, at: position });
       expect(data!.claim).toMatchObject({

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
-import { loadApiConfig, type ApiConfig } from '../../apps/api/src/api.config.js';
+import { loadApiConfig } from '../../apps/api/src/api.config.js';
 import { createApp } from '../../apps/api/src/create-app.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -20,18 +20,18 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API on a random port over HTTP: a fresh PostgreSQL database with DATABASE_URL, else in-memory PGlite. */
-export async function startTestApi(
-  env: NodeJS.ProcessEnv = {},
-  tweak: (config: ApiConfig) => ApiConfig = (c) => c,
-): Promise<TestApi> {
+/**
+ * The real API on a random port over HTTP: on embeddedDataDir when given, else a fresh PostgreSQL database with
+ * DATABASE_URL, else in-memory PGlite.
+ */
+export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?: string): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
-  if (process.env.DATABASE_URL) database = await createTestDatabase();
+  if (!embeddedDataDir && process.env.DATABASE_URL) database = await createTestDatabase();
   const config = loadApiConfig({ PORT: '0', ...env });
-  config.database = database ? { url: database.url } : { embeddedDataDir: 'memory' };
+  config.database = database ? { url: database.url } : { embeddedDataDir: embeddedDataDir ?? 'memory' };
   let app: INestApplication | undefined;
   try {
-    app = await createApp(tweak(config), false);
+    app = await createApp(config, false);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close();

@@ -57,7 +57,6 @@ export class ClaimCommandExecutor {
       if (state.status === 'NONE' && command.type !== 'SubmitClaim')
         throw new ClaimError('CLAIM_NOT_FOUND', 'Claim not found', 'claimId');
       const events = decide(command, state);
-      if (events.length === 0) return { claimId, version, position: history[version]?.position ?? '' };
       const toAppend: NewEvent[] = events.map((event, index) => ({
         id: eventIdFor(commandId, index),
         type: event.type,
