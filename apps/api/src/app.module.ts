@@ -9,7 +9,7 @@ import {
   formatGraphQLError,
 } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
-import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@claimtrail/event-store';
 import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
 import type { ApiConfig } from './api.config.js';
 import { HealthController } from './health.controller.js';
@@ -24,7 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database, {
           entities: [...CLAIMS_ENTITIES],
           migrations: [
-            CreateEventStore1764201600000,
+            ...EVENT_STORE_MIGRATIONS,
             CreateProjectionCheckpoints1764201700000,
             ...CLAIMS_MIGRATIONS,
           ],

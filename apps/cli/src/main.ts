@@ -7,13 +7,14 @@ import {
   CLAIMS_PROJECTIONS,
 } from '@claimtrail/claims';
 import { openDataSource, poolOf, readDatabaseConfig, resolveDatabase } from '@claimtrail/database';
-import { CreateEventStore1764201600000, PostgresEventStore, type EventStore } from '@claimtrail/event-store';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@claimtrail/event-store';
 import {
   CheckpointStore,
   CreateProjectionCheckpoints1764201700000,
   ProjectionRunner,
 } from '@claimtrail/projections';
 import { parseArgs } from 'node:util';
+import { exportEvents } from './export-events.js';
 
 const USAGE = `claimtrail <command>
 
@@ -40,21 +41,6 @@ const { positionals, values } = parseArgs({
 
 const write = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
-async function exportEvents(store: EventStore): Promise<void> {
-  let after = values.after;
-  let count = 0;
-  const types = values.types?.split(',').filter(Boolean);
-  for (;;) {
-    const batch = await store.readAll({ after, limit: 1000, types });
-    if (batch.length === 0) break;
-    for (const event of batch) write(event);
-    count += batch.length;
-    after = batch[batch.length - 1]!.position;
-    process.stderr.write(`\rexported ${count} events, up to ${after}`);
-  }
-  process.stderr.write(`\rexported ${count} events${after ? `, up to ${after}` : ''}\n`);
-}
-
 async function main(): Promise<number> {
   const [command, arg] = positionals;
   if (values.help || !command) {
@@ -69,11 +55,7 @@ async function main(): Promise<number> {
   const database = await resolveDatabase(settings);
   const dataSource = await openDataSource(database, {
     entities: [...CLAIMS_ENTITIES],
-    migrations: [
-      CreateEventStore1764201600000,
-      CreateProjectionCheckpoints1764201700000,
-      ...CLAIMS_MIGRATIONS,
-    ],
+    migrations: [...EVENT_STORE_MIGRATIONS, CreateProjectionCheckpoints1764201700000, ...CLAIMS_MIGRATIONS],
   });
   const store = new PostgresEventStore(poolOf(dataSource));
   try {
@@ -89,9 +71,20 @@ async function main(): Promise<number> {
         else write({ state: fold(history), version: history[history.length - 1]!.version });
         return 0;
       }
-      case 'export':
-        await exportEvents(store);
+      case 'export': {
+        const types = values.types?.split(',').filter(Boolean);
+        const report = (count: number, after: string | undefined) =>
+          process.stderr.write(`\rexported ${count} events${after ? `, up to ${after}` : ''}`);
+        const count = await exportEvents(
+          store,
+          { after: values.after, types },
+          (line) => process.stdout.write(`${line}\n`),
+          report,
+        );
+        report(count, undefined);
+        process.stderr.write('\n');
         return 0;
+      }
       case 'projections':
         if (arg === 'status') {
           (await new CheckpointStore(poolOf(dataSource)).statuses()).forEach(write);

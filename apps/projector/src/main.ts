@@ -3,11 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CLAIMS_ENTITIES, CLAIMS_MIGRATIONS, CLAIMS_PROJECTIONS } from '@claimtrail/claims';
 import { DatabaseModule, readDatabaseConfig } from '@claimtrail/database';
-import {
-  CreateEventStore1764201600000,
-  EventStoreModule,
-  readEventStoreConfig,
-} from '@claimtrail/event-store';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule, readEventStoreConfig } from '@claimtrail/event-store';
 import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
 
 const { settings, problems } = readDatabaseConfig(process.env);
@@ -27,11 +23,7 @@ if (problems.length > 0) {
   imports: [
     DatabaseModule.forRoot(settings, {
       entities: [...CLAIMS_ENTITIES],
-      migrations: [
-        CreateEventStore1764201600000,
-        CreateProjectionCheckpoints1764201700000,
-        ...CLAIMS_MIGRATIONS,
-      ],
+      migrations: [...EVENT_STORE_MIGRATIONS, CreateProjectionCheckpoints1764201700000, ...CLAIMS_MIGRATIONS],
     }),
     EventStoreModule.forRoot(eventStore.settings),
     ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: true }),

@@ -1,4 +1,5 @@
-export type EventStoreErrorCode = 'WRONG_EXPECTED_VERSION' | 'INVALID_ARGUMENT' | 'UNAVAILABLE';
+export type EventStoreErrorCode =
+  'WRONG_EXPECTED_VERSION' | 'DUPLICATE_EVENT_ID' | 'INVALID_ARGUMENT' | 'UNAVAILABLE';
 
 export class EventStoreError extends Error {
   constructor(
@@ -25,5 +26,13 @@ export class InvalidEventStoreArgumentError extends EventStoreError {
   constructor(message: string) {
     super('INVALID_ARGUMENT', message);
     this.name = 'InvalidEventStoreArgumentError';
+  }
+}
+
+/** An event id that the log already holds in another stream: ids are unique across the log. */
+export class DuplicateEventIdError extends EventStoreError {
+  constructor(readonly streamName: string) {
+    super('DUPLICATE_EVENT_ID', `An event id appended to ${streamName} is already stored in another stream`);
+    this.name = 'DuplicateEventIdError';
   }
 }

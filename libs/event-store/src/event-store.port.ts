@@ -59,7 +59,12 @@ export interface SubscribeOptions extends Omit<ReadAllOptions, 'limit'> {
 
 /** The append-only log of every claim's events. */
 export interface EventStore {
-  /** Appends atomically; refuses a wrong expected version; an event id already in the stream is not stored twice. */
+  /**
+   * Appends atomically; refuses a wrong expected version. Retrying an append whose event ids are all in the stream
+   * returns the first result and stores nothing; an id held by another stream is refused (DuplicateEventIdError),
+   * where the adapter can tell. On PostgreSQL an append may join a caller's transaction (see PostgresEventStore), as
+   * that transaction's first write.
+   */
   append(streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** The stream's events in version order; empty when the stream does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, openDataSource, poolOf, type ResolvedDatabase } from '@claimtrail/database';
 import {
-  CreateEventStore1764201600000,
+  EVENT_STORE_MIGRATIONS,
   PostgresEventStore,
   type NewEvent,
   type RecordedEvent,
@@ -68,7 +68,7 @@ describe('projection runner on a real database', () => {
     dataSource = await openDataSource(database, {
       entities: [StreamCount],
       migrations: [
-        CreateEventStore1764201600000,
+        ...EVENT_STORE_MIGRATIONS,
         CreateProjectionCheckpoints1764201700000,
         CreateStreamCounts1764300000000,
       ],

@@ -1,5 +1,5 @@
 import { abortableSleep } from '../abortable-sleep.js';
-import { WrongExpectedVersionError } from '../event-store.errors.js';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -25,6 +25,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly streamOfEventId = new Map<string, string>();
 
   constructor(private readonly now: () => Date = () => new Date(0)) {}
 
@@ -44,6 +45,8 @@ export class InMemoryEventStore implements EventStore {
     if (stored.length > 0 || !matchesExpected(options.expectedVersion, current)) {
       throw new WrongExpectedVersionError(streamName, String(options.expectedVersion), current);
     }
+    if (events.some((e) => this.streamOfEventId.has(e.id.toLowerCase())))
+      throw new DuplicateEventIdError(streamName);
     const recordedAt = this.now().toISOString();
     for (const event of events) {
       const recorded: RecordedEvent = {
@@ -55,6 +58,7 @@ export class InMemoryEventStore implements EventStore {
       };
       stream.push(recorded);
       this.log.push(recorded);
+      this.streamOfEventId.set(event.id.toLowerCase(), streamName);
     }
     this.streams.set(streamName, stream);
     const last = stream[stream.length - 1]!;

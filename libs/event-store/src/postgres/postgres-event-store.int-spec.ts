@@ -1,4 +1,7 @@
-import { createTestDatabase } from '@claimtrail/database';
+import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
+import pg from 'pg';
+import { InvalidEventStoreArgumentError } from '../event-store.errors.js';
+import { PostgresEventStore } from './postgres-event-store.js';
 import { collect } from '../testing/concurrent-writers.js';
 import { eventStoreContract, newEvent, type ContractSubject } from '../testing/event-store.contract.js';
 import { openPostgresSubject } from '../testing/postgres-subject.js';
@@ -36,6 +39,95 @@ if (process.env.DATABASE_URL) {
         await subject.appendHeldOpen!(stream, [event], { expectedVersion: 'no_stream' }, async () => {});
       else await store.append(stream, [event], { expectedVersion: 'no_stream' });
       expect((await received).map((e) => e.id)).toEqual([event.id]);
+    });
+  });
+
+  describe('the horizon counts appenders only', () => {
+    let database: ResolvedDatabase;
+    let subject: ContractSubject;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      subject = await openPostgresSubject(database, { notifications: 'listen', pollIntervalMs: 20 });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query('CREATE TABLE unrelated (n int)');
+      await client.end();
+    });
+    afterAll(() => subject.dispose());
+
+    /** Runs body while another session keeps a transaction open after the given writes; rolls it back after. */
+    async function whileOpen(url: string, writes: string[], body: () => Promise<void>): Promise<void> {
+      const stranger = new pg.Client({ connectionString: url });
+      await stranger.connect();
+      try {
+        await stranger.query('BEGIN');
+        for (const write of writes) await stranger.query(write);
+        await body();
+      } finally {
+        await stranger.query('ROLLBACK');
+        await stranger.end();
+      }
+    }
+
+    it.each([
+      [
+        'a writing transaction in another database',
+        () => process.env.DATABASE_URL!,
+        'SELECT pg_current_xact_id()',
+      ],
+      [
+        'a transaction that wrote to an unrelated table',
+        () => database.url,
+        'INSERT INTO unrelated VALUES (1)',
+      ],
+    ])('lets readers pass %s that stays open', async (_label, url, write) => {
+      await whileOpen(url(), [write], async () => {
+        const { store } = subject;
+        const before = await store.headPosition();
+        const event = newEvent('WhileAStrangerWaits');
+        const { position } = await store.append(`stranger-${event.id}`, [event], {
+          expectedVersion: 'no_stream',
+        });
+        expect((await store.readAll({ after: before })).map((e) => e.id)).toEqual([event.id]);
+        expect(await store.headPosition()).toBe(position);
+        expect((await collect(store, { after: before }, 1)).map((e) => e.id)).toEqual([event.id]);
+      });
+    });
+
+    it("refuses an append that joins a transaction after the transaction's other writes, writing nothing", async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const event = newEvent();
+      try {
+        await client.query('BEGIN');
+        await client.query('INSERT INTO unrelated VALUES (2)');
+        await expect(
+          new PostgresEventStore(client).append(`late-${event.id}`, [event], {
+            expectedVersion: 'no_stream',
+          }),
+        ).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
+        await client.query('ROLLBACK');
+      } finally {
+        await client.end();
+      }
+      expect(await subject.store.readStream(`late-${event.id}`)).toEqual([]);
+    });
+
+    it('accepts several appends in one transaction, and other writes after them', async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const [a, b] = [newEvent(), newEvent()];
+      try {
+        await client.query('BEGIN');
+        const store = new PostgresEventStore(client);
+        await store.append(`multi-${a.id}`, [a], { expectedVersion: 'no_stream' });
+        await client.query('INSERT INTO unrelated VALUES (3)');
+        await store.append(`multi-${b.id}`, [b], { expectedVersion: 'no_stream' });
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+      expect(await subject.store.readStream(`multi-${b.id}`)).toHaveLength(1);
     });
   });
 } else {

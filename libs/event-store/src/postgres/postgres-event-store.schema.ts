@@ -1,12 +1,16 @@
 /**
- * The events table. Readers order by (transaction_id, position) and stop below the oldest open transaction.
+ * The events table. Readers order by (transaction_id, position) and stop below the oldest open append.
+ * transaction_id is the writer's top-level transaction id as a bigint, not xid8: PGlite 0.5.14 sorts xid8 as text in
+ * ORDER BY (999 after 1000) while comparing it numerically, so a page could skip or repeat rows depending on the
+ * plan. A bigint orders numerically on every server by construction.
  * Read paths: a stream by (stream_name, version); the log by (transaction_id, position); a type filter by
  * (type, transaction_id, position); a stream prefix by the same unique key, since C collation lets LIKE 'p%' use it.
+ * Event ids are unique across the log, so that consumers can deduplicate by id.
  */
 export const POSTGRES_EVENT_STORE_SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS events (
     position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    transaction_id bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
     stream_name text COLLATE "C" NOT NULL,
     version bigint NOT NULL,
     event_id uuid NOT NULL,
@@ -16,7 +20,7 @@ export const POSTGRES_EVENT_STORE_SCHEMA: readonly string[] = [
     metadata jsonb NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT events_stream_version_key UNIQUE (stream_name, version),
-    CONSTRAINT events_stream_event_id_key UNIQUE (stream_name, event_id)
+    CONSTRAINT events_event_id_key UNIQUE (event_id)
   )`,
   `CREATE INDEX IF NOT EXISTS events_log_order_idx ON events (transaction_id, position)`,
   `CREATE INDEX IF NOT EXISTS events_type_log_order_idx ON events (type, transaction_id, position)`,

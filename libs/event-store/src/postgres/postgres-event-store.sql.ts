@@ -7,12 +7,18 @@ export const EVENTS_CHANNEL = 'claimtrail_events';
 // snapshot, and a concurrent writer of the same version fails on the unique key instead of interleaving.
 // pg_notify inside the statement (for appends in a caller's transaction) is delivered only when that transaction
 // commits.
+// The guard keeps the horizon's promise (see HORIZON_CTE): an append may join a caller's transaction only before
+// that transaction has a transaction id, or after an earlier append in it, which already holds the events lock.
 export function appendSql(notify: boolean): string {
   const notification = notify
     ? `, (SELECT count(*) FROM (SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM inserted LIMIT 1) n)::int AS notified`
     : '';
   return `
-WITH input AS (
+WITH guard AS MATERIALIZED (
+  SELECT (pg_current_xact_id_if_assigned() IS NULL OR current_setting('claimtrail.appending', true) = 'on') AS ok,
+         set_config('claimtrail.appending', 'on', true) AS marked
+),
+input AS (
   SELECT (e->>'id')::uuid AS event_id, e->>'type' AS type, (e->>'schemaVersion')::int AS schema_version,
          e->'data' AS data, e->'metadata' AS metadata, n
   FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n)
@@ -25,23 +31,25 @@ stored AS (
 inserted AS (
   INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata)
   SELECT $1, current_version.version + input.n, input.event_id, input.type, input.schema_version, input.data, input.metadata
-  FROM input, current_version, stored
-  WHERE stored.count = 0
+  FROM guard, input, current_version, stored
+  WHERE guard.ok AND stored.count = 0
     AND ($3::bigint IS NULL OR current_version.version = $3::bigint)
     AND (NOT $4::boolean OR current_version.version >= 0)
   ORDER BY input.n
   RETURNING version, position, transaction_id
 )
-SELECT (SELECT version FROM current_version)::text AS current_version,
-       stored.count::int AS stored_count, stored.version::text AS stored_version,
-       stored.position::text AS stored_position, stored.transaction_id::text AS stored_transaction_id,
-       last.version::text AS version, last.position::text AS position, last.transaction_id::text AS transaction_id
+SELECT (SELECT ok FROM guard) AS guard_ok, (SELECT version FROM current_version) AS current_version,
+       stored.count::int AS stored_count, stored.version AS stored_version,
+       stored.position AS stored_position, stored.transaction_id AS stored_transaction_id,
+       last.version, last.position, last.transaction_id
        ${notification}
 FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) last ON true`;
 }
 
-export const EVENT_COLUMNS = `position::text, transaction_id::text, stream_name, version::int, event_id::text, type,
-  schema_version, data, metadata, recorded_at`;
+// Plain columns, no casts: node-postgres hands bigint over as a string already, and a cast output named like its
+// column (transaction_id::text) would make an unqualified ORDER BY transaction_id sort the text (999 after 1000).
+export const EVENT_COLUMNS = `position, transaction_id, stream_name, version, event_id, type, schema_version, data,
+  metadata, recorded_at`;
 
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`;
@@ -80,34 +88,64 @@ export function filterSql(filter: ReadFilter, params: unknown[], alias = ''): st
   return sql;
 }
 
-// Only transactions below the snapshot's xmin are finished, so an event committed late by a slower writer (lower
-// transaction id) is never passed over by a reader that already saw a faster writer's events. The horizon is a
-// materialised CTE so that it is computed once per statement, not once per row.
+/**
+ * The horizon: readers return only events below the oldest transaction that may still commit events, so an event
+ * committed late by a slower appender (lower transaction id) is never passed over by a reader that already saw a
+ * faster appender's events. Only appenders count: a transaction is left out when, after this statement's snapshot was
+ * taken, it still runs and holds no write lock on events. Appends take that lock before their transaction gets an id
+ * (the append statement refuses to join a transaction that already has one), so such a transaction can never append;
+ * any other transaction of the snapshot (one that ended meanwhile, or an appender) holds the horizon. Without this,
+ * any writing transaction on the server, in another database or an unrelated table, froze every reader for as long
+ * as it stayed open. pg_locks is read once (a materialised CTE), after the snapshot was taken.
+ */
+export const HORIZON_CTE = `snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
+locks AS MATERIALIZED (
+  SELECT locktype, virtualtransaction, transactionid FROM pg_locks
+  WHERE granted AND ((locktype = 'transactionid' AND mode = 'ExclusiveLock')
+    OR (locktype = 'relation' AND relation = 'events'::regclass AND mode = 'RowExclusiveLock'))
+),
+bystanders AS (
+  SELECT x.transactionid FROM locks x
+  WHERE x.locktype = 'transactionid'
+    AND NOT EXISTS (SELECT 1 FROM locks r WHERE r.locktype = 'relation' AND r.virtualtransaction = x.virtualtransaction)
+),
+horizon AS MATERIALIZED (
+  SELECT coalesce(
+    (SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) x
+     WHERE NOT EXISTS (SELECT 1 FROM bystanders b WHERE b.transactionid = x::xid)),
+    (SELECT pg_snapshot_xmax(s) FROM snapshot)
+  )::text::bigint AS xid
+)`;
+
 export function readAllSql(filter: string): string {
-  return `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+  return `WITH ${HORIZON_CTE}
     SELECT ${EVENT_COLUMNS} FROM events e, horizon
-    WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint) AND e.transaction_id < horizon.xmin${filter}
+    WHERE (e.transaction_id, e.position) > ($1::bigint, $2::bigint) AND e.transaction_id < horizon.xid${filter}
     ORDER BY e.transaction_id, e.position
     LIMIT $3`;
 }
+
+export const HEAD_SQL = `WITH ${HORIZON_CTE}
+  SELECT e.position, e.transaction_id FROM events e, horizon
+  WHERE e.transaction_id < horizon.xid ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1`;
 
 /**
  * A subscription's page: the matching events plus, from the same snapshot, the newest readable position (how far a
  * filtered read has scanned) and whether committed events wait above the horizon (so polling soon pays off).
  */
 export function readPageSql(filter: string): string {
-  return `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+  return `WITH ${HORIZON_CTE},
 page AS (
-  SELECT ${EVENT_COLUMNS}, e.transaction_id AS order_xid, e.position AS order_position FROM events e, horizon
-  WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint) AND e.transaction_id < horizon.xmin${filter}
+  SELECT e.*, e.transaction_id AS order_xid, e.position AS order_position FROM events e, horizon
+  WHERE (e.transaction_id, e.position) > ($1::bigint, $2::bigint) AND e.transaction_id < horizon.xid${filter}
   ORDER BY e.transaction_id, e.position
   LIMIT $3
 ),
 head AS (
-  SELECT e.transaction_id::text AS head_xid, e.position::text AS head_position FROM events e, horizon
-  WHERE e.transaction_id < horizon.xmin ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1
+  SELECT e.transaction_id AS head_xid, e.position AS head_position FROM events e, horizon
+  WHERE e.transaction_id < horizon.xid ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1
 ),
-blocked AS (SELECT EXISTS (SELECT 1 FROM events e, horizon WHERE e.transaction_id >= horizon.xmin) AS blocked)
+blocked AS (SELECT EXISTS (SELECT 1 FROM events e, horizon WHERE e.transaction_id >= horizon.xid) AS blocked)
 SELECT blocked.blocked, head.head_xid, head.head_position, page.*
 FROM blocked LEFT JOIN head ON true LEFT JOIN page ON true
 ORDER BY page.order_xid, page.order_position`;

@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import { abortableSleep } from '../abortable-sleep.js';
-import { WrongExpectedVersionError } from '../event-store.errors.js';
+import {
+  DuplicateEventIdError,
+  InvalidEventStoreArgumentError,
+  WrongExpectedVersionError,
+} from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -24,6 +28,7 @@ import { PostgresChangeListener } from './postgres-change-listener.js';
 import {
   appendSql,
   filterSql,
+  HEAD_SQL,
   prepared,
   READ_STREAM_SQL,
   readAllSql,
@@ -51,13 +56,14 @@ export interface PostgresEventStoreOptions {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const EVENT_ID_KEY = 'events_event_id_key';
 const DEFAULT_LIMIT = 1000;
 
 interface EventRow {
   position: string;
   transaction_id: string;
   stream_name: string;
-  version: number;
+  version: string;
   event_id: string;
   type: string;
   schema_version: number;
@@ -73,6 +79,7 @@ interface PageRow extends Partial<EventRow> {
 }
 
 interface AppendRow {
+  guard_ok: boolean;
   current_version: string;
   stored_count: number;
   stored_version: string | null;
@@ -95,7 +102,7 @@ function toRecorded(row: EventRow): RecordedEvent {
   return {
     id: row.event_id,
     streamName: row.stream_name,
-    version: row.version,
+    version: Number(row.version),
     position: formatPosition(row.transaction_id, row.position),
     type: row.type,
     schemaVersion: row.schema_version,
@@ -164,21 +171,26 @@ export class PostgresEventStore implements EventStore {
           prepared(this.appendStatement, [streamName, payload, expected ?? null, mustExist]),
         ));
       } catch (error) {
-        const retryable = (error as { code?: string }).code === UNIQUE_VIOLATION;
-        if (retryable && expected === undefined && attempt < this.maxAnyVersionRetries) continue;
-        if (retryable) {
-          // Lost the race for the same version (or the same event id) to a writer that just committed: re-run to
-          // tell an idempotent retry from a real conflict.
-          if (attempt < 1) continue;
-          throw new WrongExpectedVersionError(streamName, String(options.expectedVersion), -1);
-        }
-        throw error;
+        const { code, constraint } = error as { code?: string; constraint?: string };
+        if (code !== UNIQUE_VIOLATION) throw error;
+        // Lost the race for the same version (or the same event id) to a writer that just committed: re-run to
+        // tell an idempotent retry from a real conflict. An id that is still refused on the re-run, when this stream
+        // does not hold it, belongs to another stream.
+        if (attempt < 1) continue;
+        if (constraint === EVENT_ID_KEY) throw new DuplicateEventIdError(streamName);
+        if (expected === undefined && attempt < this.maxAnyVersionRetries) continue;
+        throw new WrongExpectedVersionError(streamName, String(options.expectedVersion), -1);
       }
       if (row.stored_count === events.length) {
         return {
           streamVersion: Number(row.stored_version),
           position: formatPosition(row.stored_transaction_id!, row.stored_position!),
         };
+      }
+      if (!row.guard_ok) {
+        throw new InvalidEventStoreArgumentError(
+          "An append can join a transaction only before that transaction's other writes",
+        );
       }
       if (row.version === null) {
         throw new WrongExpectedVersionError(
@@ -249,9 +261,7 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<Position | undefined> {
     const { rows } = await this.db.query<{ position: string; transaction_id: string }>(
-      `SELECT position::text, transaction_id::text FROM events
-       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+      prepared(HEAD_SQL, []),
     );
     return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].position) : undefined;
   }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidEventStoreArgumentError, WrongExpectedVersionError } from '../event-store.errors.js';
+import {
+  DuplicateEventIdError,
+  InvalidEventStoreArgumentError,
+  WrongExpectedVersionError,
+} from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,6 +18,8 @@ export interface ContractSubject {
   /** Closes everything the factory opened. */
   dispose(): Promise<void>;
   /** Appends inside a transaction that stays open until hold() resolves; adapters without transactions omit it. */
+  /** Everything runs through one connection (the embedded database): a held-open append makes the others wait. */
+  singleConnection?: boolean;
   appendHeldOpen?(
     streamName: string,
     events: readonly NewEvent[],
@@ -23,6 +29,11 @@ export interface ContractSubject {
 }
 
 export type ContractOpener = () => Promise<ContractSubject>;
+
+export interface ContractOptions {
+  /** EventStoreDB checks event ids per stream only; the others refuse an id that another stream holds. */
+  eventIdsUniqueAcrossStreams?: boolean;
+}
 
 export function newEvent(type = 'ThingHappened', data: unknown = { n: 1 }): NewEvent {
   return {
@@ -37,7 +48,11 @@ export function newEvent(type = 'ThingHappened', data: unknown = { n: 1 }): NewE
 const uniqueStream = (prefix = 'claim') => `${prefix}-${randomUUID()}`;
 
 /** The behaviour every event-store adapter must have. */
-export function eventStoreContract(name: string, open: ContractOpener): void {
+export function eventStoreContract(
+  name: string,
+  open: ContractOpener,
+  options: ContractOptions = { eventIdsUniqueAcrossStreams: true },
+): void {
   describe(`event store contract: ${name}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
@@ -105,6 +120,19 @@ export function eventStoreContract(name: string, open: ContractOpener): void {
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
+
+    (options.eventIdsUniqueAcrossStreams ? it : it.skip)(
+      'refuses an event id that another stream holds, writing nothing',
+      async () => {
+        const event = newEvent();
+        await store.append(uniqueStream(), [event], { expectedVersion: 'no_stream' });
+        const other = uniqueStream();
+        await expect(
+          store.append(other, [newEvent(), event], { expectedVersion: 'no_stream' }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(other)).toEqual([]);
+      },
+    );
 
     describe('reading', () => {
       it('keeps type, schema version, data and metadata as appended', async () => {
@@ -207,6 +235,36 @@ export function eventStoreContract(name: string, open: ContractOpener): void {
         const resumed = await collect(store, { after: checkpoint, streamPrefix: prefix }, 9 - seen.length);
         const ids = [...seen, ...resumed].map((e) => e.id);
         expect(ids).toEqual([...first, ...later].map((e) => e.id));
+      });
+    });
+
+    describe('a slow appender', () => {
+      it('holds readers below its events until it commits, then they read every event in log order', async () => {
+        if (!subject.appendHeldOpen || subject.singleConnection) return;
+        const start = await store.headPosition();
+        const prefix = `h${randomUUID().slice(0, 8)}`;
+        const slow = newEvent('Slow');
+        const fast = newEvent('Fast');
+        let release!: () => void;
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const slowAppend = subject.appendHeldOpen(
+          uniqueStream(prefix),
+          [slow],
+          { expectedVersion: 'no_stream' },
+          () => {
+            holding();
+            return new Promise<void>((resolve) => (release = resolve));
+          },
+        );
+        await held;
+        await store.append(uniqueStream(prefix), [fast], { expectedVersion: 'no_stream' });
+        expect(await store.readAll({ after: start, streamPrefix: prefix })).toEqual([]);
+        expect(await store.headPosition()).toBe(start);
+        release();
+        await slowAppend;
+        const read = await store.readAll({ after: start, streamPrefix: prefix });
+        expect(read.map((e) => e.id)).toEqual([slow.id, fast.id]);
       });
     });
 
