@@ -100,6 +100,21 @@ describe('submitting a claim over HTTP', () => {
     expect(await historyLength(input.claimId)).toBe(1);
   });
 
+  it('refuses a commandId sent again with different content, and writes nothing', async () => {
+    const input = submitClaimInput({ commandId: 'reuse-1' });
+    await api.gql(SUBMIT_CLAIM, { input });
+    const changed = await api.gql(SUBMIT_CLAIM, { input: { ...input, patientRef: 'PT-OTHER' } });
+    expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' });
+    const otherClaim = submitClaimInput({ commandId: 'reuse-1' });
+    const elsewhere = await api.gql(SUBMIT_CLAIM, { input: otherClaim });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'COMMAND_ID_REUSED',
+    });
+    expect(await historyLength(input.claimId)).toBe(1);
+    expect(await historyLength(otherClaim.claimId)).toBe(0);
+  });
+
   const line = submitClaimInput().lines[0]!;
   it.each([
     ['a negative charge', { lines: [{ ...line, chargeCents: -100 }] }, 'lines[0].chargeCents'],

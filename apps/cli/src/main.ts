@@ -7,7 +7,7 @@ import {
   CLAIMS_PROJECTIONS,
 } from '@claimtrail/claims';
 import { openDataSource, poolOf, readDatabaseConfig, resolveDatabase } from '@claimtrail/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore } from '@claimtrail/event-store';
+import { EVENT_STORE_MIGRATIONS, openEventStore, readEventStoreConfig } from '@claimtrail/event-store';
 import {
   CheckpointStore,
   CreateProjectionCheckpoints1764201700000,
@@ -48,6 +48,8 @@ async function main(): Promise<number> {
     return command ? 0 : 2;
   }
   const { settings, problems } = readDatabaseConfig(process.env);
+  const eventStore = readEventStoreConfig(process.env);
+  problems.push(...eventStore.problems);
   if (problems.length > 0) {
     console.error(problems.map((p) => `${p.key} ${p.message}`).join('\n'));
     return 2;
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
     entities: [...CLAIMS_ENTITIES],
     migrations: [...EVENT_STORE_MIGRATIONS, CreateProjectionCheckpoints1764201700000, ...CLAIMS_MIGRATIONS],
   });
-  const store = new PostgresEventStore(poolOf(dataSource));
+  const store = openEventStore(eventStore.settings, poolOf(dataSource), database);
   try {
     switch (command) {
       case 'history':
@@ -102,6 +104,7 @@ async function main(): Promise<number> {
         throw new Error(`Unknown command ${command}`);
     }
   } finally {
+    await store.close();
     await dataSource.destroy();
     await database.close();
   }

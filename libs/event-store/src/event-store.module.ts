@@ -15,34 +15,41 @@ class EventStoreLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Provides EVENT_STORE: PostgreSQL on the process's shared database (LISTEN/NOTIFY on a real server, polling on the
- * embedded one, where LISTEN does not cross connections), or EventStoreDB.
+ * The configured event store: PostgreSQL on the process's shared database (LISTEN/NOTIFY on a real server, polling on
+ * the embedded one, where LISTEN does not cross connections), or EventStoreDB.
  */
+export function openEventStore(
+  settings: EventStoreSettings,
+  pool: Pool,
+  database: ResolvedDatabase,
+): EventStore {
+  if (settings.kind === 'eventstoredb') return new EventStoreDbEventStore(settings.connectionString);
+  return new PostgresEventStore(pool, {
+    notifications: database.embedded ? 'poll' : 'listen',
+    listenConnectionString: database.url,
+  });
+}
+
+/** Provides EVENT_STORE as configured (openEventStore). */
 @Module({})
 export class EventStoreModule {
   static forRoot(settings: EventStoreSettings = { kind: 'postgres' }): DynamicModule {
-    const store =
-      settings.kind === 'eventstoredb'
-        ? {
-            provide: EVENT_STORE,
-            useFactory: (): EventStore => {
-              new Logger('EventStore').log('Using EventStoreDB');
-              return new EventStoreDbEventStore(settings.connectionString);
-            },
-          }
-        : {
-            provide: EVENT_STORE,
-            inject: [PG_POOL, RESOLVED_DATABASE],
-            useFactory: (pool: Pool, database: ResolvedDatabase): EventStore =>
-              new PostgresEventStore(pool, {
-                notifications: database.embedded ? 'poll' : 'listen',
-                listenConnectionString: database.url,
-              }),
-          };
     return {
       module: EventStoreModule,
       global: true,
-      providers: [store, EventStoreLifecycle],
+      providers: [
+        {
+          provide: EVENT_STORE,
+          inject: [PG_POOL, RESOLVED_DATABASE],
+          useFactory: (pool: Pool, database: ResolvedDatabase): EventStore => {
+            new Logger('EventStore').log(
+              `Using ${settings.kind === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'}`,
+            );
+            return openEventStore(settings, pool, database);
+          },
+        },
+        EventStoreLifecycle,
+      ],
       exports: [EVENT_STORE],
     };
   }

@@ -9,6 +9,8 @@ export interface EventMetadata {
   /** Business time: when it happened, as the user or the payer says; recordedAt is when it was stored. */
   occurredAt: string;
   commandId?: string;
+  /** Fingerprint of what the command asked for, so that a command id sent again with other content is refused. */
+  commandHash?: string;
   correlationId?: string;
   causationId?: string;
 }

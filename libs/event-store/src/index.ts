@@ -23,4 +23,4 @@ import { NumericLogOrder1764800000000 } from './postgres/numeric-log-order.migra
 /** The event store's migrations, in order. */
 export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764201600000, NumericLogOrder1764800000000];
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
-export { EventStoreModule } from './event-store.module.js';
+export { EventStoreModule, openEventStore } from './event-store.module.js';

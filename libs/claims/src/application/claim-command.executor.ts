@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  DuplicateEventIdError,
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
@@ -19,7 +20,7 @@ import {
 } from '../domain/index.js';
 import { CLOCK, type Clock } from './clock.js';
 import type { CommandContext, CommandResult } from './command-context.js';
-import { eventIdFor, newCommandId } from './event-ids.js';
+import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
 
 export const MAX_CONFLICT_RETRIES = 5;
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -42,10 +43,17 @@ export class ClaimCommandExecutor {
     const commandId = context.commandId ?? newCommandId();
     const occurredAt = this.businessTime(context.occurredAt);
     const command = { ...body, occurredAt } as ClaimCommand;
+    // What the caller stated: payer rules are looked up, and a missing occurredAt means "now" on every attempt.
+    const { payerRules: _looked, ...stated } = body as CommandBody & { payerRules?: unknown };
+    const fingerprint = commandHash({ claimId, command: stated, occurredAt: context.occurredAt ?? null });
     for (let attempt = 0; ; attempt++) {
       const history = await this.store.readStream(stream);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
-      if (earlier.length > 0) return this.resultOf(claimId, earlier[earlier.length - 1]!);
+      if (earlier.length > 0) {
+        const stored = earlier[0]!.metadata.commandHash;
+        if (stored !== undefined && stored !== fingerprint) throw commandIdReused();
+        return this.resultOf(claimId, earlier[earlier.length - 1]!);
+      }
       const version = history.length - 1;
       if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
         throw new ClaimError(
@@ -66,6 +74,7 @@ export class ClaimCommandExecutor {
           actor: context.actor,
           occurredAt,
           commandId,
+          commandHash: fingerprint,
           correlationId: context.correlationId ?? commandId,
           causationId: commandId,
         },
@@ -74,6 +83,7 @@ export class ClaimCommandExecutor {
         const result = await this.store.append(stream, toAppend, { expectedVersion: version });
         return { claimId, version: result.streamVersion, position: result.position };
       } catch (error) {
+        if (error instanceof DuplicateEventIdError) throw commandIdReused();
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedVersion !== undefined || attempt >= MAX_CONFLICT_RETRIES) {
           throw new ClaimError(
@@ -102,6 +112,9 @@ export class ClaimCommandExecutor {
     return { claimId, version: event.version, position: event.position };
   }
 }
+
+const commandIdReused = () =>
+  new ClaimError('COMMAND_ID_REUSED', 'This commandId was already used for a different command', 'commandId');
 
 export function fold(history: readonly RecordedEvent[]): ClaimState {
   let state: ClaimState = initialClaimState;

@@ -13,3 +13,21 @@ export function eventIdFor(commandId: string, index: number): string {
 }
 
 export const newCommandId = (): string => randomUUID();
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}
+
+/** A stable fingerprint of a command's content: the same content in any key order gives the same value. */
+export function commandHash(content: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(content)))
+    .digest('base64url')
+    .slice(0, 22);
+}

@@ -5,7 +5,8 @@ export type ClaimErrorCode =
   | 'INVALID_TRANSITION'
   | 'DEADLINE_PASSED'
   | 'REMITTANCE_UNBALANCED'
-  | 'VERSION_CONFLICT';
+  | 'VERSION_CONFLICT'
+  | 'COMMAND_ID_REUSED';
 
 /** A refused command. Messages name fields and rules, never values: a value may be patient data. */
 export class ClaimError extends Error {

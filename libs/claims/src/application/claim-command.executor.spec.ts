@@ -1,0 +1,115 @@
+import { InMemoryEventStore, type EventStore } from '@claimtrail/event-store';
+import { acknowledgeClaim, AT, logFollowUp, submitClaim } from '../domain/claim.builders.js';
+import { claimStreamName } from '../domain/index.js';
+import { ClaimCommandExecutor, type CommandBody } from './claim-command.executor.js';
+import type { CommandContext } from './command-context.js';
+
+const { occurredAt: _submittedAt, ...submission } = submitClaim();
+const { occurredAt: _acknowledgedAt, ...acknowledgement } = acknowledgeClaim();
+const { occurredAt: _loggedAt, ...followUp } = logFollowUp();
+const clock = { now: () => new Date(AT.writtenOff) };
+
+describe('claim command executor', () => {
+  let store: EventStore;
+  let executor: ClaimCommandExecutor;
+  const context = (more: Partial<CommandContext> = {}): CommandContext => ({
+    actor: 'biller',
+    occurredAt: AT.submitted,
+    ...more,
+  });
+  const streamLength = async (claimId = 'CLM-1001') =>
+    (await store.readStream(claimStreamName(claimId))).length;
+
+  beforeEach(() => {
+    clock.now = () => new Date(AT.writtenOff);
+    store = new InMemoryEventStore(() => new Date(AT.acknowledged));
+    executor = new ClaimCommandExecutor(store, clock);
+  });
+
+  describe('a command id sent again', () => {
+    it('returns the first result and appends nothing when the content is the same', async () => {
+      const first = await executor.execute('CLM-1001', submission, context({ commandId: 'c-1' }));
+      const again = await executor.execute('CLM-1001', submission, context({ commandId: 'c-1' }));
+      expect(again).toEqual(first);
+      expect(await streamLength()).toBe(1);
+    });
+
+    it('counts a missing business time as the same content, though "now" moved on', async () => {
+      await executor.execute('CLM-1001', submission, context({ commandId: 'c-1' }));
+      const body: CommandBody = acknowledgement;
+      const first = await executor.execute('CLM-1001', body, { actor: 'biller', commandId: 'c-2' });
+      clock.now = () => new Date(Date.parse(AT.writtenOff) + 60_000);
+      const again = await executor.execute('CLM-1001', body, { actor: 'biller', commandId: 'c-2' });
+      expect(again).toEqual(first);
+      expect(await streamLength()).toBe(2);
+    });
+
+    it('is refused with COMMAND_ID_REUSED when the content differs, appending nothing', async () => {
+      await executor.execute('CLM-1001', submission, context({ commandId: 'c-1' }));
+      await executor.execute('CLM-1001', acknowledgement, context({ commandId: 'c-2' }));
+      await expect(
+        executor.execute(
+          'CLM-1001',
+          { ...acknowledgement, payerClaimNumber: 'OTHER-NUMBER' },
+          context({ commandId: 'c-2' }),
+        ),
+      ).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED', field: 'commandId' });
+      expect(await streamLength()).toBe(2);
+    });
+
+    it('is refused with COMMAND_ID_REUSED on another claim, appending nothing', async () => {
+      await executor.execute('CLM-1001', submission, context({ commandId: 'c-1' }));
+      await expect(
+        executor.execute('CLM-2002', { ...submission, claimId: 'CLM-2002' }, context({ commandId: 'c-1' })),
+      ).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
+      expect(await streamLength('CLM-2002')).toBe(0);
+    });
+  });
+
+  describe('expected version', () => {
+    it('appends at the version the caller last read', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      const result = await executor.execute('CLM-1001', acknowledgement, context({ expectedVersion: 0 }));
+      expect(result.version).toBe(1);
+    });
+
+    it('refuses another version with VERSION_CONFLICT, appending nothing', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      await expect(
+        executor.execute('CLM-1001', acknowledgement, context({ expectedVersion: 3 })),
+      ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+      expect(await streamLength()).toBe(1);
+    });
+  });
+
+  describe('concurrent changes', () => {
+    it('retries a lost race a bounded number of times, then reports VERSION_CONFLICT', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      const racing: EventStore = Object.create(store);
+      let appends = 0;
+      racing.append = async (stream, events, options) => {
+        appends++;
+        const rival = {
+          ...events[0]!,
+          id: crypto.randomUUID(),
+          metadata: { actor: 'rival', occurredAt: AT.followUp },
+        };
+        await store.append(stream, [rival], { expectedVersion: 'any' });
+        return store.append(stream, events, options);
+      };
+      const losing = new ClaimCommandExecutor(racing, clock);
+      await expect(
+        losing.execute('CLM-1001', followUp, context({ occurredAt: AT.followUp })),
+      ).rejects.toMatchObject({
+        code: 'VERSION_CONFLICT',
+      });
+      expect(appends).toBe(6);
+    });
+  });
+
+  it('refuses a command on a claim that was never submitted with CLAIM_NOT_FOUND', async () => {
+    await expect(executor.execute('CLM-404', acknowledgement, context())).rejects.toMatchObject({
+      code: 'CLAIM_NOT_FOUND',
+    });
+  });
+});
