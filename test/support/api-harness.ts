@@ -11,6 +11,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestApi {
   url: string;
+  /** The running application, for tests that reach behind the API (to write a poison event, say). */
+  app: INestApplication;
+  /** The fresh PostgreSQL database of this API, when it runs on one. */
+  databaseUrl?: string;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -43,6 +47,8 @@ export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return {
     url,
+    app: app!,
+    databaseUrl: database?.url,
     post,
     async gql(query, variables, headers) {
       const response = await post(JSON.stringify({ query, variables }), headers);

@@ -11,6 +11,7 @@ export interface ApiConfig {
   projectorInProcess: boolean;
   graphiql: boolean;
   bodyLimit: string;
+  health: { maxProjectionLagSeconds: number; checkTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -38,6 +39,16 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   const bodyLimit = env.REQUEST_BODY_LIMIT ?? '512kb';
   if (!/^\d+(kb|mb)$/.test(bodyLimit))
     problems.push({ key: 'REQUEST_BODY_LIMIT', message: 'must be a size such as 512kb or 1mb' });
+  const integer = (key: string, fallback: number, min: number, max: number) => {
+    const value = env[key] === undefined ? fallback : Number(env[key]);
+    if (!Number.isInteger(value) || value < min || value > max)
+      problems.push({ key, message: `must be an integer from ${min} to ${max}` });
+    return value;
+  };
+  const health = {
+    maxProjectionLagSeconds: integer('HEALTH_MAX_PROJECTION_LAG_SECONDS', 60, 1, 86_400),
+    checkTimeoutMs: integer('HEALTH_CHECK_TIMEOUT_MS', 3000, 100, 60_000),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   const flag = (key: string, fallback: boolean) =>
     env[key] === undefined ? fallback : /^(true|1)$/.test(env[key]!);
@@ -49,5 +60,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     projectorInProcess: flag('PROJECTOR_IN_PROCESS', true),
     graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production'),
     bodyLimit,
+    health,
   };
 }

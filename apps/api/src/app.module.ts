@@ -10,28 +10,24 @@ import {
 } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@claimtrail/event-store';
-import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
+import { PROJECTION_MIGRATIONS, ProjectorModule } from '@claimtrail/projections';
 import type { ApiConfig } from './api.config.js';
-import { HealthController } from './health.controller.js';
+import { HealthModule } from './health/health.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController],
       imports: [
         DatabaseModule.forRoot(config.database, {
           entities: [...CLAIMS_ENTITIES],
-          migrations: [
-            ...EVENT_STORE_MIGRATIONS,
-            CreateProjectionCheckpoints1764201700000,
-            ...CLAIMS_MIGRATIONS,
-          ],
+          migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...CLAIMS_MIGRATIONS],
         }),
         EventStoreModule.forRoot(config.eventStore),
         ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: config.projectorInProcess }),
         ClaimsModule.forRoot(config.claims),
+        HealthModule.forRoot(config.health),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

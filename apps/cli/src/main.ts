@@ -8,11 +8,7 @@ import {
 } from '@claimtrail/claims';
 import { openDataSource, poolOf, readDatabaseConfig, resolveDatabase } from '@claimtrail/database';
 import { EVENT_STORE_MIGRATIONS, openEventStore, readEventStoreConfig } from '@claimtrail/event-store';
-import {
-  CheckpointStore,
-  CreateProjectionCheckpoints1764201700000,
-  ProjectionRunner,
-} from '@claimtrail/projections';
+import { CheckpointStore, PROJECTION_MIGRATIONS, ProjectionRunner } from '@claimtrail/projections';
 import { parseArgs } from 'node:util';
 import { exportEvents } from './export-events.js';
 
@@ -23,8 +19,11 @@ const USAGE = `claimtrail <command>
                                          the claim's state folded from its stream (optionally as of a moment)
   export [--after <position>] [--types A,B]
                                          every event after a position as NDJSON on stdout, progress on stderr
-  projections status                     each projection's checkpoint and last error
+  projections status                     each projection's checkpoint, last error and quarantined streams
   projections catch-up                   apply everything committed so far, then exit
+  projections quarantine                 streams a projection stopped applying: where, and the error's class
+  projections retry [--projection <name>] [--claim <id>]
+                                         apply quarantined streams again from their start (after a fix)
 
 Uses DATABASE_URL, else the embedded database in .claimtrail/ (stop the API first: one process at a time).`;
 
@@ -35,6 +34,8 @@ const { positionals, values } = parseArgs({
     'business-time': { type: 'boolean' },
     after: { type: 'string' },
     types: { type: 'string' },
+    projection: { type: 'string' },
+    claim: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
   const database = await resolveDatabase(settings);
   const dataSource = await openDataSource(database, {
     entities: [...CLAIMS_ENTITIES],
-    migrations: [...EVENT_STORE_MIGRATIONS, CreateProjectionCheckpoints1764201700000, ...CLAIMS_MIGRATIONS],
+    migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...CLAIMS_MIGRATIONS],
   });
   const store = openEventStore(eventStore.settings, poolOf(dataSource), database);
   try {
@@ -87,19 +88,37 @@ async function main(): Promise<number> {
         process.stderr.write('\n');
         return 0;
       }
-      case 'projections':
-        if (arg === 'status') {
-          (await new CheckpointStore(poolOf(dataSource)).statuses()).forEach(write);
-          return 0;
-        }
-        if (arg === 'catch-up') {
-          for (const projection of CLAIMS_PROJECTIONS) {
-            const applied = await new ProjectionRunner(store, dataSource, projection).catchUp();
-            process.stderr.write(`${projection.name}: applied ${applied} events\n`);
+      case 'projections': {
+        const runners = CLAIMS_PROJECTIONS.filter(
+          (p) => values.projection === undefined || p.name === values.projection,
+        ).map((projection) => new ProjectionRunner(store, dataSource, projection));
+        if (runners.length === 0) throw new Error('No projection with that name');
+        switch (arg) {
+          case 'status':
+            (await new CheckpointStore(poolOf(dataSource)).statuses()).forEach(write);
+            return 0;
+          case 'catch-up':
+            for (const runner of runners)
+              process.stderr.write(`${runner.name}: applied ${await runner.catchUp()} events\n`);
+            return 0;
+          case 'quarantine':
+            for (const runner of runners) (await runner.quarantined()).forEach(write);
+            return 0;
+          case 'retry': {
+            const stream = values.claim === undefined ? undefined : claimStreamName(values.claim);
+            let stillQuarantined = 0;
+            for (const runner of runners) {
+              for (const outcome of await runner.retryQuarantined(stream)) {
+                write({ projection: runner.name, ...outcome });
+                if (!outcome.released) stillQuarantined++;
+              }
+            }
+            return stillQuarantined > 0 ? 1 : 0;
           }
-          return 0;
+          default:
+            throw new Error('projections takes status, catch-up, quarantine or retry');
         }
-        throw new Error('projections takes status or catch-up');
+      }
       default:
         throw new Error(`Unknown command ${command}`);
     }

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CLAIMS_ENTITIES, CLAIMS_MIGRATIONS, CLAIMS_PROJECTIONS } from '@claimtrail/claims';
 import { DatabaseModule, readDatabaseConfig } from '@claimtrail/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule, readEventStoreConfig } from '@claimtrail/event-store';
-import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
+import { PROJECTION_MIGRATIONS, ProjectorModule } from '@claimtrail/projections';
 
 const { settings, problems } = readDatabaseConfig(process.env);
 const eventStore = readEventStoreConfig(process.env);
@@ -23,7 +23,7 @@ if (problems.length > 0) {
   imports: [
     DatabaseModule.forRoot(settings, {
       entities: [...CLAIMS_ENTITIES],
-      migrations: [...EVENT_STORE_MIGRATIONS, CreateProjectionCheckpoints1764201700000, ...CLAIMS_MIGRATIONS],
+      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...CLAIMS_MIGRATIONS],
     }),
     EventStoreModule.forRoot(eventStore.settings),
     ProjectorModule.forRoot([...CLAIMS_PROJECTIONS], { enabled: true }),

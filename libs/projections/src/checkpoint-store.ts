@@ -7,6 +7,8 @@ export interface ProjectionStatus {
   eventsApplied: number;
   updatedAt: Date;
   lastError: string | undefined;
+  /** Streams this projection stopped applying (see ProjectionRunner). */
+  quarantined: number;
 }
 
 /** Reads checkpoints from the database, so it works whether the projector runs in this process or another. */
@@ -23,9 +25,12 @@ export class CheckpointStore {
       events_applied: string;
       updated_at: Date;
       last_error: string | null;
+      quarantined: number;
     }>(
-      `SELECT name, position, events_applied, updated_at, last_error FROM projection_checkpoints
-       WHERE $1::text[] IS NULL OR name = ANY($1::text[]) ORDER BY name`,
+      `SELECT c.name, c.position, c.events_applied, c.updated_at, c.last_error,
+         (SELECT count(*) FROM projection_quarantine q WHERE q.projection = c.name)::int AS quarantined
+       FROM projection_checkpoints c
+       WHERE $1::text[] IS NULL OR c.name = ANY($1::text[]) ORDER BY c.name`,
       [names ?? null],
     );
     return rows.map((row) => ({
@@ -34,7 +39,33 @@ export class CheckpointStore {
       eventsApplied: Number(row.events_applied),
       updatedAt: row.updated_at,
       lastError: row.last_error ?? undefined,
+      quarantined: row.quarantined,
     }));
+  }
+
+  /** The quarantine entries of one projection for the given streams, by stream name. */
+  async quarantinedAmong(
+    projection: string,
+    streamNames: readonly string[],
+  ): Promise<Map<string, { position: Position; eventType: string; errorClass: string; since: Date }>> {
+    if (streamNames.length === 0) return new Map();
+    const { rows } = await this.pool.query<{
+      stream_name: string;
+      position: string;
+      event_type: string;
+      error_class: string;
+      quarantined_at: Date;
+    }>(
+      `SELECT stream_name, position, event_type, error_class, quarantined_at FROM projection_quarantine
+       WHERE projection = $1 AND stream_name = ANY($2::text[])`,
+      [projection, streamNames],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.stream_name,
+        { position: r.position, eventType: r.event_type, errorClass: r.error_class, since: r.quarantined_at },
+      ]),
+    );
   }
 
   /** True once every named projection has applied the log up to position; false when the time runs out first. */

@@ -15,9 +15,10 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import { CheckpointStore } from './checkpoint-store.js';
-import { CreateProjectionCheckpoints1764201700000 } from './projection-checkpoint.migration.js';
-import type { RowProjection } from './projection.js';
+import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { rowProjection } from './row-projection.js';
+import { PROJECTION_MIGRATIONS } from './index.js';
 
 @Entity('stream_counts')
 class StreamCount {
@@ -38,16 +39,35 @@ class CreateStreamCounts1764300000000 implements MigrationInterface {
   }
 }
 
-const counting = (fail?: (event: RecordedEvent) => boolean): RowProjection<StreamCount> => ({
-  name: 'stream_counts',
-  entity: StreamCount,
-  keyOf: (event) => (event.type === 'Ignored' ? undefined : event.streamName),
-  apply: (row, event) => {
-    if (fail?.(event)) throw new Error('projection bug');
-    if (event.type === 'Deleted') return undefined;
-    return Object.assign(new StreamCount(), { streamName: event.streamName, events: (row?.events ?? 0) + 1 });
-  },
-});
+/** Counts each stream's events; `fail` makes it throw for some events, as a bug or bad data would. */
+const counting = (fail?: (event: RecordedEvent) => unknown): Projection =>
+  rowProjection<StreamCount>({
+    name: 'stream_counts',
+    entity: StreamCount,
+    keyOf: (streamName) => (streamName.startsWith('ignored-') ? undefined : streamName),
+    apply: (row, event) => {
+      const failure = fail?.(event);
+      if (failure) throw failure;
+      if (event.type === 'Deleted') return undefined;
+      return Object.assign(new StreamCount(), {
+        streamName: event.streamName,
+        events: (row?.events ?? 0) + 1,
+      });
+    },
+  });
+
+/** Writes a row the database refuses (PostgreSQL has no year 0) for events of type Poison, as bad input would. */
+const refusedByTheDatabase = (): Projection => {
+  const counts = counting();
+  return {
+    name: 'stream_counts',
+    apply: async (events, manager) => {
+      await counts.apply(events, manager);
+      if (events.some((e) => e.type === 'Poison')) await manager.query("SELECT '0000-01-01'::date");
+    },
+    forgetStream: counts.forgetStream,
+  };
+};
 
 const event = (type = 'Happened'): NewEvent => ({
   id: randomUUID(),
@@ -67,11 +87,7 @@ describe('projection runner on a real database', () => {
     database = await createTestDatabase();
     dataSource = await openDataSource(database, {
       entities: [StreamCount],
-      migrations: [
-        ...EVENT_STORE_MIGRATIONS,
-        CreateProjectionCheckpoints1764201700000,
-        CreateStreamCounts1764300000000,
-      ],
+      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, CreateStreamCounts1764300000000],
     });
     store = new PostgresEventStore(poolOf(dataSource));
     checkpoints = new CheckpointStore(poolOf(dataSource));
@@ -87,7 +103,8 @@ describe('projection runner on a real database', () => {
     );
 
   it('folds events into rows and saves the checkpoint with them; deletes a row the projection removes', async () => {
-    await store.append('s-a', [event(), event(), event('Ignored')], { expectedVersion: 'no_stream' });
+    await store.append('s-a', [event(), event()], { expectedVersion: 'no_stream' });
+    await store.append('ignored-1', [event()], { expectedVersion: 'no_stream' });
     await store.append('s-b', [event()], { expectedVersion: 'no_stream' });
     await store.append('s-c', [event(), event('Deleted')], { expectedVersion: 'no_stream' });
     const runner = new ProjectionRunner(store, dataSource, counting(), { batchSize: 2 });
@@ -98,20 +115,58 @@ describe('projection runner on a real database', () => {
     expect(await runner.catchUp()).toBe(0);
   });
 
-  it('writes neither rows nor checkpoint for a batch that fails, and resumes from where it stood', async () => {
+  it('writes neither rows nor checkpoint for a batch that fails for a reason outside the events, and resumes', async () => {
     const [before] = await checkpoints.statuses(['stream_counts']);
-    await store.append('s-d', [event(), event('Poison')], { expectedVersion: 'no_stream' });
+    await store.append('s-d', [event(), event('Unlucky')], { expectedVersion: 'no_stream' });
+    const connectionLost = Object.assign(new Error('Connection terminated unexpectedly'), { code: '08006' });
     const broken = new ProjectionRunner(
       store,
       dataSource,
-      counting((e) => e.type === 'Poison'),
+      counting((e) => e.type === 'Unlucky' && connectionLost),
     );
-    await expect(broken.catchUp()).rejects.toThrow('projection bug');
+    await expect(broken.catchUp()).rejects.toBe(connectionLost);
     expect((await counts())['s-d']).toBeUndefined();
     expect((await checkpoints.statuses(['stream_counts']))[0]!.position).toBe(before!.position);
+    expect(await broken.quarantined()).toEqual([]);
 
     await new ProjectionRunner(store, dataSource, counting()).catchUp();
     expect((await counts())['s-d']).toBe(2);
+  });
+
+  describe('an event the projection cannot apply', () => {
+    it.each([
+      ['a value the database refuses', refusedByTheDatabase],
+      ['a bug in the projection code', () => counting((e) => e.type === 'Poison' && new TypeError('bug'))],
+    ])('quarantines its stream only, on %s, and keeps applying everyone else', async (_label, projection) => {
+      const poisoned = `poisoned-${randomUUID()}`;
+      const healthy = `healthy-${randomUUID()}`;
+      await store.append(poisoned, [event(), event('Poison'), event()], { expectedVersion: 'no_stream' });
+      await store.append(healthy, [event(), event()], { expectedVersion: 'no_stream' });
+      const runner = new ProjectionRunner(store, dataSource, projection(), { batchSize: 50 });
+      await runner.catchUp();
+      await store.append(healthy, [event()], { expectedVersion: 'any' });
+      await store.append(poisoned, [event()], { expectedVersion: 'any' });
+      await runner.catchUp();
+
+      expect((await counts())[healthy]).toBe(3);
+      expect((await counts())[poisoned]).toBe(1);
+      const [entry] = (await runner.quarantined()).filter((q) => q.streamName === poisoned);
+      const poison = (await store.readStream(poisoned))[1]!;
+      expect(entry).toMatchObject({ position: poison.position, eventType: 'Poison', retries: 0 });
+      expect(entry!.errorClass).toMatch(/^(QueryFailedError \(22008\)|TypeError)$/);
+      expect((await checkpoints.statuses(['stream_counts']))[0]!.position).toBe(await store.headPosition());
+
+      // Still broken: quarantined again at the same event. Fixed: the whole stream, later events included, applies.
+      expect(await runner.retryQuarantined(poisoned)).toEqual([{ streamName: poisoned, released: false }]);
+      expect((await runner.quarantined()).find((q) => q.streamName === poisoned)?.retries).toBe(1);
+      const fixed = new ProjectionRunner(store, dataSource, counting());
+      expect(await fixed.retryQuarantined(poisoned)).toEqual([{ streamName: poisoned, released: true }]);
+      expect((await counts())[poisoned]).toBe(4);
+      expect(await fixed.quarantined()).toEqual([]);
+      await store.append(poisoned, [event()], { expectedVersion: 'any' });
+      await fixed.catchUp();
+      expect((await counts())[poisoned]).toBe(5);
+    });
   });
 
   it('lets two runners of one projection race without applying an event twice', async () => {
@@ -119,7 +174,7 @@ describe('projection runner on a real database', () => {
       await store.append(`race-${i}`, [event(), event()], { expectedVersion: 'no_stream' });
     const a = new ProjectionRunner(store, dataSource, counting(), { batchSize: 3 });
     const b = new ProjectionRunner(store, dataSource, counting(), { batchSize: 5 });
-    const drain = async (runner: ProjectionRunner<StreamCount>) => {
+    const drain = async (runner: ProjectionRunner) => {
       for (;;) {
         try {
           return await runner.catchUp();

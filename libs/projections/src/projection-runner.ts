@@ -1,34 +1,86 @@
-import { abortableSleep, type EventStore, type Position, type RecordedEvent } from '@claimtrail/event-store';
-import { In, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
-import type { RowProjection } from './projection.js';
+import {
+  abortableSleep,
+  comparePositions,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '@claimtrail/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
+import { errorSummary, isTransientError } from './projection-errors.js';
+import type { Projection } from './projection.js';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   retryDelayMs?: number;
+  /** A batch failed for a reason outside the events (see isTransientError) and will be tried again. */
   onError?: (projection: string, error: unknown) => void;
+  /** One stream stopped being applied: its event at position failed. */
+  onQuarantine?: (projection: string, quarantined: QuarantinedStream) => void;
 }
 
-class CheckpointMoved extends Error {}
+export interface QuarantinedStream {
+  projection: string;
+  streamName: string;
+  /** The event that failed; the stream's events before it are applied, none after it until a retry. */
+  position: Position;
+  eventType: string;
+  errorClass: string;
+  quarantinedAt: Date;
+  retries: number;
+}
+
+export interface RetryOutcome {
+  streamName: string;
+  released: boolean;
+}
+
+export class CheckpointMoved extends Error {
+  constructor() {
+    super('Another runner moved the checkpoint');
+    this.name = 'CheckpointMoved';
+  }
+}
+
+/** A data error in a batch: the batch is applied again stream by stream, quarantining the failing ones. */
+class IsolateStreams extends Error {}
+
+const MAX_RETRY_ATTEMPTS = 10;
+
+function byStream(events: readonly RecordedEvent[]): RecordedEvent[][] {
+  const groups = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.streamName);
+    if (group) group.push(event);
+    else groups.set(event.streamName, [event]);
+  }
+  return [...groups.values()];
+}
 
 /**
- * Applies one projection: reads the log from its checkpoint, folds each batch into rows, and saves the rows and the
- * new checkpoint in one transaction, so that a crash can neither skip nor double-apply an event.
+ * Applies one projection: reads the log from its checkpoint, applies each batch and saves the new checkpoint in the
+ * same transaction, so that a crash can neither skip nor double-apply an event. An event the projection cannot
+ * apply quarantines its stream for this projection (recorded, logged, skipped until retried); every other stream
+ * keeps flowing. Errors that are not the events' fault stop the batch, which is tried again.
  */
-export class ProjectionRunner<Row extends ObjectLiteral = ObjectLiteral> {
+export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
-    readonly projection: RowProjection<Row>,
+    readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
   }
 
-  /** Follows the log until the signal aborts; on an error it records it, waits and resumes from the checkpoint. */
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Follows the log until the signal aborts; after a failed batch it records the error, waits and resumes. */
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       try {
@@ -42,7 +94,7 @@ export class ProjectionRunner<Row extends ObjectLiteral = ObjectLiteral> {
         }
       } catch (error) {
         if (!(error instanceof CheckpointMoved)) {
-          this.options.onError?.(this.projection.name, error);
+          this.options.onError?.(this.name, error);
           await this.recordError(error).catch(() => undefined);
           await abortableSleep(this.retryDelayMs, signal);
         }
@@ -50,7 +102,7 @@ export class ProjectionRunner<Row extends ObjectLiteral = ObjectLiteral> {
     }
   }
 
-  /** Applies everything committed so far, then returns; for rebuilds, the CLI and tests. */
+  /** Applies everything committed so far, then returns the number of events read; for the CLI and tests. */
   async catchUp(): Promise<number> {
     let checkpoint = await this.loadCheckpoint();
     let applied = 0;
@@ -62,14 +114,76 @@ export class ProjectionRunner<Row extends ObjectLiteral = ObjectLiteral> {
     }
   }
 
+  async quarantined(): Promise<QuarantinedStream[]> {
+    const rows: QuarantineRow[] = await this.dataSource.query(
+      `SELECT ${QUARANTINE_COLUMNS} FROM projection_quarantine WHERE projection = $1 ORDER BY quarantined_at, stream_name`,
+      [this.name],
+    );
+    return rows.map(toQuarantined);
+  }
+
+  /**
+   * Applies each quarantined stream (or the one named) again from its start up to the checkpoint, after a fix:
+   * released when it now applies, else quarantined again at the event that still fails.
+   */
+  async retryQuarantined(streamName?: string): Promise<RetryOutcome[]> {
+    const outcomes: RetryOutcome[] = [];
+    for (const entry of await this.quarantined()) {
+      if (streamName !== undefined && entry.streamName !== streamName) continue;
+      outcomes.push({ streamName: entry.streamName, released: await this.retryStream(entry.streamName) });
+    }
+    return outcomes;
+  }
+
+  private async retryStream(streamName: string): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_RETRY_ATTEMPTS; attempt++) {
+      // The stream is read before the transaction (the embedded database has one connection, which the transaction
+      // holds) and used only if the checkpoint did not move meanwhile: then it holds every event up to it.
+      const before = await this.loadCheckpoint();
+      const history = await this.store.readStream(streamName);
+      const released = await this.dataSource.transaction(async (manager) => {
+        const checkpoint = await this.lockCheckpoint(manager);
+        if (checkpoint !== before) return undefined;
+        const events = history.filter((e) => comparePositions(e.position, checkpoint) <= 0);
+        await this.projection.forgetStream(streamName, manager);
+        const failed = await this.applyFindingFailure(events, manager);
+        if (failed) {
+          await manager.query(
+            `UPDATE projection_quarantine SET position = $3, event_type = $4, error_class = $5,
+               quarantined_at = now(), retries = retries + 1
+             WHERE projection = $1 AND stream_name = $2`,
+            [this.name, streamName, failed.event.position, failed.event.type, errorSummary(failed.error)],
+          );
+          return false;
+        }
+        await manager.query('DELETE FROM projection_quarantine WHERE projection = $1 AND stream_name = $2', [
+          this.name,
+          streamName,
+        ]);
+        return true;
+      });
+      if (released !== undefined) return released;
+    }
+    throw new CheckpointMoved();
+  }
+
   private async loadCheckpoint(): Promise<Position | undefined> {
     await this.dataSource.query(
       'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
-      [this.projection.name],
+      [this.name],
     );
     const [row] = await this.dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [
-      this.projection.name,
+      this.name,
     ]);
+    return row?.position ?? undefined;
+  }
+
+  /** The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. */
+  private async lockCheckpoint(manager: EntityManager): Promise<Position | undefined> {
+    const [row] = await manager.query(
+      'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+      [this.name],
+    );
     return row?.position ?? undefined;
   }
 
@@ -77,51 +191,131 @@ export class ProjectionRunner<Row extends ObjectLiteral = ObjectLiteral> {
     batch: readonly RecordedEvent[],
     expected: Position | undefined,
   ): Promise<Position> {
+    try {
+      return await this.commitBatch(batch, expected, false);
+    } catch (error) {
+      if (!(error instanceof IsolateStreams)) throw error;
+      return this.commitBatch(batch, expected, true);
+    }
+  }
+
+  private async commitBatch(
+    batch: readonly RecordedEvent[],
+    expected: Position | undefined,
+    isolate: boolean,
+  ): Promise<Position> {
     const last = batch[batch.length - 1]!.position;
     await this.dataSource.transaction(async (manager) => {
-      // The lock makes a second worker on the same projection wait, then see that the checkpoint moved on.
-      const [row] = await manager.query(
-        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-        [this.projection.name],
-      );
-      if ((row?.position ?? undefined) !== expected) throw new CheckpointMoved();
-      await this.applyRows(manager, batch);
+      if ((await this.lockCheckpoint(manager)) !== expected) throw new CheckpointMoved();
+      const quarantined = await this.quarantinedStreams(manager);
+      const events = batch.filter((e) => !quarantined.has(e.streamName));
+      if (events.length > 0 && isolate) await this.applyIsolating(events, manager);
+      else if (events.length > 0) {
+        try {
+          await this.projection.apply(events, manager);
+        } catch (error) {
+          if (isTransientError(error)) throw error;
+          throw new IsolateStreams();
+        }
+      }
       await manager.query(
         `UPDATE projection_checkpoints
          SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
          WHERE name = $1`,
-        [this.projection.name, last, batch.length],
+        [this.name, last, batch.length],
       );
     });
     return last;
   }
 
-  private async applyRows(manager: EntityManager, batch: readonly RecordedEvent[]): Promise<void> {
-    const { projection } = this;
-    const keyed = batch.flatMap((event) => {
-      const key = projection.keyOf(event);
-      return key === undefined ? [] : [{ key, event }];
-    });
-    if (keyed.length === 0) return;
-    const metadata = manager.connection.getMetadata(projection.entity);
-    const keyProperty = metadata.primaryColumns[0]!.propertyName;
-    const keys = [...new Set(keyed.map((k) => k.key))];
-    const existing = await manager.findBy(projection.entity, { [keyProperty]: In(keys) } as never);
-    const rows = new Map<string, Row | undefined>(existing.map((r) => [String(r[keyProperty]), r]));
-    for (const { key, event } of keyed) rows.set(key, projection.apply(rows.get(key), event));
-    const kept = [...rows.values()].filter((r): r is Row => r !== undefined);
-    const removed = keys.filter((k) => rows.get(k) === undefined);
-    if (kept.length > 0) await manager.upsert(projection.entity, kept as never[], [keyProperty]);
-    if (removed.length > 0) await manager.delete(projection.entity, { [keyProperty]: In(removed) } as never);
+  private async quarantinedStreams(manager: EntityManager): Promise<Set<string>> {
+    const rows: { stream_name: string }[] = await manager.query(
+      'SELECT stream_name FROM projection_quarantine WHERE projection = $1',
+      [this.name],
+    );
+    return new Set(rows.map((r) => r.stream_name));
+  }
+
+  private async applyIsolating(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    for (const stream of byStream(events)) {
+      const failed = await this.applyFindingFailure(stream, manager);
+      if (!failed) continue;
+      const entry: QuarantinedStream = {
+        projection: this.name,
+        streamName: failed.event.streamName,
+        position: failed.event.position,
+        eventType: failed.event.type,
+        errorClass: errorSummary(failed.error),
+        quarantinedAt: new Date(),
+        retries: 0,
+      };
+      await manager.query(
+        `INSERT INTO projection_quarantine (projection, stream_name, position, event_type, error_class)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [entry.projection, entry.streamName, entry.position, entry.eventType, entry.errorClass],
+      );
+      this.options.onQuarantine?.(this.name, entry);
+    }
+  }
+
+  /** Applies one stream's events; on a data error applies them one by one, keeping those before the failing one. */
+  private async applyFindingFailure(
+    events: readonly RecordedEvent[],
+    manager: EntityManager,
+  ): Promise<{ event: RecordedEvent; error: unknown } | undefined> {
+    if (events.length === 0) return undefined;
+    if ((await this.inSavepoint(manager, () => this.projection.apply(events, manager))) === undefined)
+      return undefined;
+    for (const event of events) {
+      const error = await this.inSavepoint(manager, () => this.projection.apply([event], manager));
+      if (error !== undefined) return { event, error };
+    }
+    return undefined;
+  }
+
+  /** Runs work in a savepoint; a data error rolls back to it and is returned, any other error is thrown. */
+  private async inSavepoint(manager: EntityManager, work: () => Promise<void>): Promise<unknown> {
+    await manager.query('SAVEPOINT projection_step');
+    try {
+      await work();
+      await manager.query('RELEASE SAVEPOINT projection_step');
+      return undefined;
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT projection_step');
+      return error ?? new Error('Unknown projection failure');
+    }
   }
 
   private async recordError(error: unknown): Promise<void> {
-    // Only the error's class and code: messages from a failed statement can quote row values, which may be PHI.
-    const code = (error as { code?: string }).code;
-    const summary = `${(error as Error)?.name ?? 'Error'}${code ? ` (${code})` : ''}`;
     await this.dataSource.query(
       'UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1',
-      [this.projection.name, summary],
+      [this.name, errorSummary(error)],
     );
   }
+}
+
+interface QuarantineRow {
+  projection: string;
+  stream_name: string;
+  position: string;
+  event_type: string;
+  error_class: string;
+  quarantined_at: Date;
+  retries: number;
+}
+
+const QUARANTINE_COLUMNS =
+  'projection, stream_name, position, event_type, error_class, quarantined_at, retries';
+
+function toQuarantined(row: QuarantineRow): QuarantinedStream {
+  return {
+    projection: row.projection,
+    streamName: row.stream_name,
+    position: row.position,
+    eventType: row.event_type,
+    errorClass: row.error_class,
+    quarantinedAt: row.quarantined_at,
+    retries: row.retries,
+  };
 }

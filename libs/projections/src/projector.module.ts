@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PG_POOL } from '@claimtrail/database';
 import type { Pool } from 'pg';
 import { CheckpointStore } from './checkpoint-store.js';
-import type { RowProjection } from './projection.js';
+import type { Projection } from './projection.js';
 import {
   PROJECTIONS,
   PROJECTOR_OPTIONS,
@@ -12,7 +12,7 @@ import {
 
 @Module({})
 export class ProjectorModule {
-  static forRoot(projections: RowProjection[], options: ProjectorOptions): DynamicModule {
+  static forRoot(projections: Projection[], options: ProjectorOptions): DynamicModule {
     return {
       module: ProjectorModule,
       global: true,

@@ -1,7 +1,7 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
 import { DataSource } from 'typeorm';
-import type { RowProjection } from './projection.js';
+import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -23,7 +23,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DataSource) dataSource: DataSource,
-    @Inject(PROJECTIONS) projections: RowProjection[],
+    @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorOptions,
   ) {
     this.runners = projections.map(
@@ -33,6 +33,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
           onError: (name, error) =>
             this.logger.error(
               `Projection ${name} failed and will retry: ${(error as Error)?.name ?? 'Error'}`,
+            ),
+          // The position finds the stream (projections quarantine); a claim id may be a patient account number.
+          onQuarantine: (name, entry) =>
+            this.logger.warn(
+              `Projection ${name} quarantined a stream at position ${entry.position} (${entry.eventType}): ${entry.errorClass}`,
             ),
         }),
     );
@@ -47,11 +52,5 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.running);
-  }
-
-  async catchUp(): Promise<number> {
-    let total = 0;
-    for (const runner of this.runners) total += await runner.catchUp();
-    return total;
   }
 }

@@ -1,4 +1,7 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CheckpointStore } from '@claimtrail/projections';
+import { claimStreamName } from '../../domain/index.js';
+import type { ClaimSummaryEntity } from '../../read-models/claim-summary/claim-summary.entity.js';
 import { claimSummaryProjection } from '../../read-models/claim-summary/claim-summary.projection.js';
 import { ClaimSummaryQueries, encodeCursor } from '../../read-models/claim-summary/claim-summary.queries.js';
 import { toClaim } from '../claim.mapper.js';
@@ -22,7 +25,19 @@ export class ClaimsResolver {
   constructor(
     private readonly queries: ClaimSummaryQueries,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly checkpoints: CheckpointStore,
   ) {}
+
+  /** Claims from rows, each marked stale when the read model quarantined it. */
+  private async toClaims(rows: readonly ClaimSummaryEntity[]): Promise<Claim[]> {
+    const stale = await this.checkpoints.quarantinedAmong(
+      claimSummaryProjection.name,
+      rows.map((r) => claimStreamName(r.claimId)),
+    );
+    return rows.map((row) =>
+      Object.assign(toClaim(row.state, row.version), { stale: stale.get(claimStreamName(row.claimId)) }),
+    );
+  }
 
   @Query(() => Claim, { nullable: true })
   async claim(
@@ -31,7 +46,7 @@ export class ClaimsResolver {
   ): Promise<Claim | null> {
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const row = await this.queries.findOne(id);
-    return row ? toClaim(row.state, row.version) : null;
+    return row ? (await this.toClaims([row]))[0]! : null;
   }
 
   @Query(() => ClaimConnection)
@@ -46,10 +61,8 @@ export class ClaimsResolver {
     }
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const page = await this.queries.list(first, after ?? undefined, filter ?? {});
-    const edges = page.rows.map((row) => ({
-      cursor: encodeCursor(row),
-      node: toClaim(row.state, row.version),
-    }));
+    const claims = await this.toClaims(page.rows);
+    const edges = page.rows.map((row, i) => ({ cursor: encodeCursor(row), node: claims[i]! }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },

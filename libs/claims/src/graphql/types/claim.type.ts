@@ -43,6 +43,21 @@ export class ServiceLine {
   serviceDate!: string;
 }
 
+@ObjectType({ description: 'Why a claim shown by a read model is not current.' })
+export class ClaimStaleness {
+  @Field({ description: 'Log position of the first event that was not applied.' })
+  position!: string;
+
+  @Field({ description: 'Type of that event.' })
+  eventType!: string;
+
+  @Field({ description: 'Class (and SQLSTATE) of the error it raised.' })
+  errorClass!: string;
+
+  @Field()
+  since!: Date;
+}
+
 @ObjectType({ description: 'Every amount in cents; the two balances are derived from the others.' })
 export class ClaimBalances {
   @Field(() => CentsScalar)
@@ -366,4 +381,11 @@ export class Claim {
 
   @Field(() => Int, { description: 'Stream version this view reflects; pass it as expectedVersion.' })
   version!: number;
+
+  @Field(() => ClaimStaleness, {
+    nullable: true,
+    description:
+      'Set when the read model stopped applying this claim: one of its events could not be applied. What is shown is as of the event before; the rest of the book is current. On-call retries it after a fix (claimtrail projections retry).',
+  })
+  stale?: ClaimStaleness;
 }

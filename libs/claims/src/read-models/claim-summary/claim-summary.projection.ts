@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import type { RowProjection } from '@claimtrail/projections';
+import { rowProjection, type RowProjection } from '@claimtrail/projections';
 import {
   claimIdOfStream,
   evolve,
@@ -38,9 +38,11 @@ export function projectClaimSummary(
   });
 }
 
-export const claimSummaryProjection: RowProjection<ClaimSummaryEntity> = {
+export const claimSummaryRows: RowProjection<ClaimSummaryEntity> = {
   name: 'claim_summaries',
   entity: ClaimSummaryEntity,
-  keyOf: (event) => claimIdOfStream(event.streamName),
+  keyOf: claimIdOfStream,
   apply: projectClaimSummary,
 };
+
+export const claimSummaryProjection = rowProjection(claimSummaryRows);
