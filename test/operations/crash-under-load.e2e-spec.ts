@@ -1,0 +1,187 @@
+import { fold, insuranceBalance, patientBalance } from '@claimtrail/claims';
+import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
+import type { RecordedEvent } from '@claimtrail/event-store';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApi, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { submitClaimInput } from '../support/claim-inputs.js';
+
+const CLIENTS = 50;
+const KILL_AFTER_ACKNOWLEDGED = 400;
+
+const mutation = (name: string) =>
+  `mutation Run($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { claimId version position } }`;
+
+interface Command {
+  name: string;
+  input: Record<string, unknown> & { claimId: string; commandId: string };
+}
+
+/** A valid command for some claim of the pool, or a new claim; whether the claim's state allows it is left to chance. */
+function randomCommand(pool: string[], commandId: string): Command {
+  const claimId = pool[Math.floor(Math.random() * pool.length)]!;
+  const roll = Math.random();
+  const on = (name: string, input: Record<string, unknown>): Command => ({
+    name,
+    input: { claimId, commandId, ...input },
+  });
+  if (roll < 0.1) {
+    const input = submitClaimInput({ commandId });
+    return { name: 'submitClaim', input: input as unknown as Command['input'] };
+  }
+  if (roll < 0.35) return on('logFollowUp', { channel: 'PHONE', outcome: 'Payer says in process' });
+  if (roll < 0.5) return on('assignClaim', { assignee: `biller-${Math.floor(Math.random() * 5)}` });
+  if (roll < 0.65) return on('acknowledgeClaim', { payerClaimNumber: `PCN-${commandId}`, statusCode: 'A1' });
+  if (roll < 0.75)
+    return on('pendClaim', { statusCode: 'R4', requested: 'Medical records', infoDueDate: '2026-12-31' });
+  if (roll < 0.9)
+    return on('recordPayment', {
+      paymentId: `EFT-${commandId}`,
+      paidDate: '2026-03-20',
+      paidCents: 70_000,
+      adjustments: [
+        { groupCode: 'CO', carc: '45', amountCents: 20_000 },
+        { groupCode: 'PR', carc: '2', amountCents: 10_000 },
+      ],
+    });
+  return on('denyClaim', { groupCode: 'CO', carc: '50', deniedAmountCents: 100_000 });
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-actor-id': 'load' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+}
+
+const kinds: [string, () => Promise<{ env: NodeJS.ProcessEnv; dispose: () => Promise<void> }>][] = [
+  [
+    'the embedded database',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'ct-crash-'));
+      return {
+        env: { CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') },
+        dispose: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+  ],
+];
+if (process.env.DATABASE_URL) {
+  kinds.unshift([
+    'PostgreSQL',
+    async () => {
+      const database: ResolvedDatabase = await createTestDatabase();
+      return { env: { DATABASE_URL: database.url }, dispose: () => database.close() };
+    },
+  ]);
+}
+
+describe.each(kinds)('%s under load, killed with SIGKILL and restarted', (_kind, open) => {
+  let api: ApiProcess | undefined;
+  let dispose: () => Promise<void> = async () => {};
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    buildApi();
+    ({ env, dispose } = await open());
+    env.READ_YOUR_WRITES_TIMEOUT_MS = '30000';
+  }, 180_000);
+  afterAll(async () => {
+    api?.child.kill('SIGKILL');
+    await api?.exited;
+    await dispose();
+  });
+
+  it('keeps every acknowledged command exactly once and read models equal to a replay of the log', async () => {
+    api = await startApiProcess(env);
+    const pool: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const input = submitClaimInput({ commandId: `seed-${i}` });
+      expect((await gql(api.url, mutation('submitClaim'), { input })).errors).toBeUndefined();
+      pool.push(input.claimId);
+    }
+
+    const acknowledged = new Map<string, Command>();
+    const inDoubt = new Map<string, Command>();
+    let refused = 0;
+    let killed = false;
+    const current = api;
+    const client = async (c: number) => {
+      for (let i = 0; !killed; i++) {
+        const command = randomCommand(pool, `load-${c}-${i}`);
+        try {
+          const result = await gql(current.url, mutation(command.name), { input: command.input });
+          if (!result.errors) {
+            acknowledged.set(command.input.commandId, command);
+            if (command.name === 'submitClaim') pool.push(command.input.claimId);
+          } else if (result.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+            throw new Error(`Internal error on ${command.name}`);
+          } else refused++;
+        } catch (error) {
+          if ((error as Error).message.startsWith('Internal')) throw error;
+          inDoubt.set(command.input.commandId, command);
+          if (command.name === 'submitClaim') pool.push(command.input.claimId);
+        }
+      }
+    };
+    const running = Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    while (acknowledged.size < KILL_AFTER_ACKNOWLEDGED) await new Promise((r) => setTimeout(r, 20));
+    current.child.kill('SIGKILL');
+    await current.exited;
+    killed = true;
+    await running;
+    expect(refused).toBeGreaterThan(0);
+
+    api = await startApiProcess(env);
+    // A command whose answer was lost in the crash is sent again with its commandId: it applies at most once.
+    for (const [commandId, command] of inDoubt) {
+      const result = await gql(api.url, mutation(command.name), { input: command.input });
+      if (!result.errors) acknowledged.set(commandId, command);
+      else expect(result.errors[0]!.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+
+    const health = (await (await fetch(api.url.replace('/graphql', '/health'))).json()) as any;
+    const head = health.details.eventStore.headPosition as string;
+    const seen = new Map<string, number>();
+    for (const claimId of new Set(pool)) {
+      const history = await gql(
+        api.url,
+        `query H($id: ID!) { claimHistory(id: $id) { type version position schemaVersion data recordedAt metadata { actor occurredAt commandId } } }`,
+        { id: claimId },
+      );
+      if (history.errors?.[0]?.extensions?.code === 'NOT_FOUND') continue;
+      const events = history.data.claimHistory as RecordedEvent[];
+      for (const event of events) {
+        const commandId = event.metadata.commandId!;
+        seen.set(commandId, (seen.get(commandId) ?? 0) + 1);
+      }
+      const replayed = fold(events);
+      if (replayed.status === 'NONE') throw new Error('An empty history was returned');
+      const { data, errors } = await gql(
+        api.url,
+        `query C($id: ID!, $at: String) { claim(id: $id, atLeastPosition: $at) { status version assignee stale { position }
+           balances { chargeCents paidCents insuranceBalanceCents patientBalanceCents } } }`,
+        { id: claimId, at: head },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.claim).toEqual({
+        status: replayed.status,
+        version: events[events.length - 1]!.version,
+        assignee: replayed.assignee ?? null,
+        stale: null,
+        balances: {
+          chargeCents: replayed.money.chargeCents,
+          paidCents: replayed.money.paidCents,
+          insuranceBalanceCents: insuranceBalance(replayed.money),
+          patientBalanceCents: patientBalance(replayed.money),
+        },
+      });
+    }
+    for (const commandId of acknowledged.keys())
+      expect([commandId, seen.get(commandId)]).toEqual([commandId, 1]);
+    for (const [commandId, count] of seen) expect([commandId, count]).toEqual([commandId, 1]);
+  }, 180_000);
+});
