@@ -3,6 +3,7 @@ import {
   CARC_PATTERN,
   isValidLocalDate,
   LIMITS,
+  LOCAL_DATE_RULE,
   localDateOf,
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
@@ -42,8 +43,7 @@ export function checkId(field: string, value: unknown): string {
 }
 
 export function checkDate(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isValidLocalDate(value))
-    throw invalid(field, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isValidLocalDate(value)) throw invalid(field, LOCAL_DATE_RULE);
   return value;
 }
 

@@ -1,9 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import {
   CARC_PATTERN,
+  INSTANT_RULE,
+  isValidInstant,
+  isValidLocalDate,
   LIMITS,
-  LOCAL_DATE_PATTERN,
+  LOCAL_DATE_RULE,
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
 } from '../../domain/index.js';
@@ -28,7 +31,16 @@ export const Reference = () =>
   });
 export const Text = (max: number = LIMITS.maxTextLength) =>
   Length(1, max, { message: `$property must be 1-${max} characters` });
+/** The domain's own date rules (real calendar dates in LIMITS' range), so the edge and the decider cannot drift. */
 export const LocalDate = () =>
-  Matches(LOCAL_DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' });
+  ValidateBy({
+    name: 'localDate',
+    validator: { validate: isValidLocalDate, defaultMessage: () => `$property ${LOCAL_DATE_RULE}` },
+  });
+export const Instant = () =>
+  ValidateBy({
+    name: 'instant',
+    validator: { validate: isValidInstant, defaultMessage: () => `$property ${INSTANT_RULE}` },
+  });
 export const Cents = (min = 0) => applyDecorators(IsInt(), Min(min), Max(MAX_AMOUNT_CENTS));
 export const Optional = IsOptional;
