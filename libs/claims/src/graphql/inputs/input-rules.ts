@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { IsInt, IsOptional, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import {
   CARC_PATTERN,
+  CLAIM_ID_PATTERN,
   INSTANT_RULE,
   isValidInstant,
   isValidLocalDate,
@@ -10,6 +11,7 @@ import {
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
 } from '../../domain/index.js';
+import { RequestValidationError } from '../errors/api-errors.js';
 
 // Shape checks at the edge; the decider checks meaning (balances, deadlines, transitions) again on its own.
 export const MAX_AMOUNT_CENTS = LIMITS.maxClaimCents;
@@ -44,3 +46,12 @@ export const Instant = () =>
   });
 export const Cents = (min = 0) => applyDecorators(IsInt(), Min(min), Max(MAX_AMOUNT_CENTS));
 export const Optional = IsOptional;
+
+/** A claim id given to a query: one that no claim can have is the client's mistake, not a lookup. */
+export function claimIdArgument(id: string, field = 'id'): string {
+  if (!CLAIM_ID_PATTERN.test(id)) {
+    const message = `${field} must be a claim id: 1-38 letters, digits, dots, dashes or underscores`;
+    throw new RequestValidationError([{ field, message }]);
+  }
+  return id;
+}
