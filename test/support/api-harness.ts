@@ -11,6 +11,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestApi {
   url: string;
+  /** The running app, for tests that must look behind the API (e.g. count what was stored). */
+  app: INestApplication;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -43,6 +45,7 @@ export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return {
     url,
+    app,
     post,
     async gql(query, variables, headers) {
       const response = await post(JSON.stringify({ query, variables }), headers);
