@@ -116,6 +116,8 @@ describe('garbage in every argument of every query and mutation', () => {
 
   /** The last requests and their answers, for a failure report: a broken server may only show it a request later. */
   const recent: string[] = [];
+  /** The newest position of a command the API accepted. */
+  let lastAccepted = '';
 
   /** Sends one request and checks the rules for any input; true when it succeeded. */
   async function send(op: Operation, variables: unknown): Promise<boolean> {
@@ -123,6 +125,7 @@ describe('garbage in every argument of every query and mutation', () => {
     const body = JSON.stringify({ query: op.document, variables });
     const response = await api.post(body);
     const answer = (await response.json()) as {
+      data?: Record<string, { position?: unknown } | null>;
       errors?: { message: string; extensions?: Record<string, unknown> }[];
     };
     const errors = answer.errors ?? [];
@@ -138,6 +141,8 @@ describe('garbage in every argument of every query and mutation', () => {
     }
     if (errors.length > 0) expect(await stored()).toBe(before);
     expect((await api.gql(ALIVE)).errors).toBeUndefined();
+    const position = answer.data?.[op.name]?.position;
+    if (typeof position === 'string' && position > lastAccepted) lastAccepted = position;
     return errors.length === 0;
   }
 
@@ -236,4 +241,19 @@ describe('garbage in every argument of every query and mutation', () => {
     },
     PROPERTY_TIMEOUT_MS,
   );
+
+  it('after the runs above, has projected all it accepted, with no projection error', async () => {
+    expect(lastAccepted).not.toBe('');
+    const read = `query Read($id: ID!, $at: String) { claim(id: $id, atLeastPosition: $at) { id } }`;
+    let result = await api.gql(read, { id: sample.claimId, at: lastAccepted });
+    for (let i = 0; i < 50 && result.errors?.[0]?.extensions?.code === 'READ_MODEL_LAGGING'; i++)
+      result = await api.gql(read, { id: sample.claimId, at: lastAccepted });
+    expect(result.errors).toBeUndefined();
+    const health = (await (await fetch(api.url.replace('/graphql', '/health'))).json()) as {
+      projections: { name: string; lastError: string | null }[];
+    };
+    expect(health.projections.map((p) => [p.name, p.lastError])).toEqual(
+      health.projections.map((p) => [p.name, null]),
+    );
+  });
 });

@@ -57,7 +57,10 @@ export function operationsOf(schema: GraphQLSchema): Operation[] {
 function documentFor(kind: string, field: GraphQLField<unknown, unknown>): string {
   const variables = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const type = getNamedType(field.type);
+  // A command's position lets the test wait until the read models have applied what was accepted.
+  const position = isObjectType(type) && type.getFields().position ? ' position' : '';
+  const selection = isObjectType(type) ? ` { __typename${position} }` : '';
   return `${kind} Fuzz(${variables}) { ${field.name}(${args})${selection} }`;
 }
 
