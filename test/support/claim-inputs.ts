@@ -1,5 +1,23 @@
 import type { SubmitClaim } from '@claimtrail/claims';
-import { submitClaim } from '@claimtrail/claims/testing';
+import {
+  acknowledgeClaim,
+  appealClaim,
+  assignClaim,
+  billPatient,
+  decideAppeal,
+  denyClaim,
+  logFollowUp,
+  pendClaim,
+  recordPatientPayment,
+  recordPayment,
+  rejectClaim,
+  resubmitClaim,
+  reversePayment,
+  submitAdditionalInfo,
+  submitClaim,
+  voidClaim,
+  writeOffBalance,
+} from '@claimtrail/claims/testing';
 
 type SubmitClaimInput = Omit<SubmitClaim, 'type' | 'payerRules' | 'occurredAt'> & Record<string, unknown>;
 
@@ -19,3 +37,48 @@ export const CLAIM = `query Claim($id: ID!, $at: String) {
     lines { lineNumber procedureCode modifiers units chargeCents diagnosisPointers serviceDate }
   }
 }`;
+
+type Input = Record<string, unknown>;
+
+/** A domain command builder's result as a GraphQL input: the same fields without the command type. */
+function asInput(command: { type: string }): Input {
+  const { type: _type, ...fields } = command as { type: string } & Input;
+  return fields;
+}
+
+/**
+ * Every claim mutation with a valid input from the domain builders (the story told in claim.builders.ts) and the
+ * mutations that bring a claim submitted at SUBMITTED_AT to a state that accepts it.
+ */
+export const CLAIM_MUTATIONS: Record<string, { after: string[]; input: () => Input }> = {
+  acknowledgeClaim: { after: [], input: () => asInput(acknowledgeClaim()) },
+  rejectClaim: { after: [], input: () => asInput(rejectClaim()) },
+  resubmitClaim: {
+    after: ['rejectClaim'],
+    input: () => {
+      const { frequencyCode, ...fields } = asInput(resubmitClaim());
+      return { ...fields, frequency: frequencyCode === '1' ? 'ORIGINAL' : 'CORRECTED' };
+    },
+  },
+  pendClaim: { after: [], input: () => asInput(pendClaim()) },
+  submitAdditionalInfo: { after: ['pendClaim'], input: () => asInput(submitAdditionalInfo()) },
+  denyClaim: { after: [], input: () => asInput(denyClaim()) },
+  appealClaim: { after: ['denyClaim'], input: () => asInput(appealClaim()) },
+  decideAppeal: { after: ['denyClaim', 'appealClaim'], input: () => asInput(decideAppeal()) },
+  recordPayment: { after: [], input: () => asInput(recordPayment()) },
+  reversePayment: { after: ['recordPayment'], input: () => asInput(reversePayment()) },
+  billPatient: { after: ['recordPayment'], input: () => asInput(billPatient()) },
+  recordPatientPayment: {
+    after: ['recordPayment', 'billPatient'],
+    input: () => asInput(recordPatientPayment()),
+  },
+  writeOffBalance: { after: ['denyClaim'], input: () => asInput(writeOffBalance()) },
+  voidClaim: { after: [], input: () => asInput(voidClaim()) },
+  logFollowUp: { after: [], input: () => asInput(logFollowUp()) },
+  assignClaim: { after: [], input: () => asInput(assignClaim()) },
+};
+
+export const claimMutation = (name: string): string => {
+  const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+  return `mutation Run($input: ${type}!) { ${name}(input: $input) { claimId version position } }`;
+};

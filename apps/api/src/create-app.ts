@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { validationExceptionFactory } from '@claimtrail/claims';
+import { TextInputPipe, validationExceptionFactory } from '@claimtrail/claims';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ApiConfig } from './api.config.js';
 import { AppModule } from './app.module.js';
@@ -41,6 +41,7 @@ export async function createApp(
   if (config.graphiql) app.use(graphiqlRouter());
   app.use(express.json({ limit: config.bodyLimit }), requestErrorHandler);
   app.useGlobalPipes(
+    new TextInputPipe(),
     new ValidationPipe({
       transform: true,
       forbidUnknownValues: true,

@@ -14,6 +14,8 @@ import {
   decide,
   evolve,
   initialClaimState,
+  INSTANT_RULE,
+  isValidInstant,
   upcastClaimEvent,
   type ClaimCommand,
   type ClaimState,
@@ -100,9 +102,10 @@ export class ClaimCommandExecutor {
   private businessTime(stated: string | undefined): string {
     const now = this.clock.now();
     if (stated === undefined) return now.toISOString();
+    // Checked before normalising: Date.parse would quietly turn 2026-02-30 into March 2.
+    if (!isValidInstant(stated))
+      throw new ClaimError('VALIDATION_FAILED', `occurredAt ${INSTANT_RULE}`, 'occurredAt');
     const at = Date.parse(stated);
-    if (Number.isNaN(at))
-      throw new ClaimError('VALIDATION_FAILED', 'occurredAt must be an ISO-8601 instant', 'occurredAt');
     if (at > now.getTime() + MAX_CLOCK_SKEW_MS)
       throw new ClaimError('VALIDATION_FAILED', 'occurredAt must not be in the future', 'occurredAt');
     return new Date(at).toISOString();

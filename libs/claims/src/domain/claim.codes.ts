@@ -36,6 +36,9 @@ export const LIMITS = {
   maxAdjustments: 99,
   maxRarcs: 10,
   maxTextLength: 500,
+  // Every date and instant a claim carries: PostgreSQL has no year 0, and no claim predates 1900 or outlives 2199.
+  earliestDate: '1900-01-01',
+  latestDate: '2199-12-31',
 } as const;
 
 /** Luhn check over the NPI with the 80840 health-industry prefix, as CMS specifies. */
@@ -54,9 +57,18 @@ export function isValidNpi(npi: string): boolean {
   return sum % 10 === 0;
 }
 
-/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */
-export function isValidLocalDate(value: string): boolean {
-  if (!LOCAL_DATE_PATTERN.test(value)) return false;
+/** Date, time and a zone (Z or an offset): without a zone the same text names a different instant on each server. */
+export const INSTANT_PATTERN =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+export const LOCAL_DATE_RULE = `must be a calendar date (YYYY-MM-DD) from ${LIMITS.earliestDate} to ${LIMITS.latestDate}`;
+export const INSTANT_RULE = `must be an ISO-8601 date and time with a zone (Z or +hh:mm), from ${LIMITS.earliestDate} to ${LIMITS.latestDate}`;
+
+const inDateRange = (date: string): boolean => date >= LIMITS.earliestDate && date <= LIMITS.latestDate;
+
+/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30) within LIMITS' date range. */
+export function isValidLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !LOCAL_DATE_PATTERN.test(value) || !inDateRange(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
@@ -66,6 +78,11 @@ export function localDateOf(instant: string): string {
   return new Date(instant).toISOString().slice(0, 10);
 }
 
-export function isValidInstant(value: string): boolean {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+/** An ISO-8601 instant with a zone, on a real calendar date, whose UTC date is within LIMITS' date range too. */
+export function isValidInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT_PATTERN.exec(value);
+  if (!match || !isValidLocalDate(match[1])) return false;
+  const at = Date.parse(value);
+  return !Number.isNaN(at) && inDateRange(new Date(at).toISOString().slice(0, 10));
 }

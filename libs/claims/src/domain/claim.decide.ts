@@ -1,4 +1,4 @@
-import { isValidInstant } from './claim.codes.js';
+import { INSTANT_RULE, isValidInstant } from './claim.codes.js';
 import type { ClaimCommand } from './claim.commands.js';
 import { ClaimError, invalid } from './claim.errors.js';
 import type { ClaimEvent } from './claim.events.js';
@@ -12,7 +12,7 @@ import { acknowledged, additionalInfoSubmitted, pended, rejected, resubmitted } 
 
 /** Pure: the events a command produces in a state, or a ClaimError. Time and ids arrive in the command. */
 export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
-  if (!isValidInstant(command.occurredAt)) throw invalid('occurredAt', 'must be an ISO-8601 date and time');
+  if (!isValidInstant(command.occurredAt)) throw invalid('occurredAt', INSTANT_RULE);
   switch (command.type) {
     case 'SubmitClaim':
       if (state.status !== 'NONE')

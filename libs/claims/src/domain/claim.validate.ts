@@ -3,6 +3,7 @@ import {
   CARC_PATTERN,
   isValidLocalDate,
   LIMITS,
+  LOCAL_DATE_RULE,
   localDateOf,
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
@@ -10,6 +11,7 @@ import {
 import type { ClaimCommandType } from './claim.commands.js';
 import { ClaimError, invalid } from './claim.errors.js';
 import { ADJUSTMENT_GROUPS, type AdjustmentGroup } from './claim.money.js';
+import { textRuleBroken } from './claim.text.js';
 import type { ClaimState, ClaimStatus, ExistingClaim } from './claim.state.js';
 
 export const isInt = (n: unknown, min: number, max: number): boolean =>
@@ -25,9 +27,12 @@ export function checkCents(
   return value as number;
 }
 
+/** Free text, where a tab or a line break belongs; commands also come from tools that skip the API's checks. */
 export function checkText(field: string, value: unknown, max: number = LIMITS.maxTextLength): string {
   if (typeof value !== 'string' || value.trim().length === 0 || value.length > max)
     throw invalid(field, `must be text of 1-${max} characters`);
+  const broken = textRuleBroken(value, 'multiline');
+  if (broken) throw invalid(field, broken);
   return value;
 }
 
@@ -42,8 +47,7 @@ export function checkId(field: string, value: unknown): string {
 }
 
 export function checkDate(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isValidLocalDate(value))
-    throw invalid(field, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isValidLocalDate(value)) throw invalid(field, LOCAL_DATE_RULE);
   return value;
 }
 

@@ -5,6 +5,7 @@ export * from './claim.events.js';
 export * from './claim.money.js';
 export * from './claim.state.js';
 export * from './claim.stream.js';
+export * from './claim.text.js';
 export { decide } from './claim.decide.js';
 export { evolve } from './claim.evolve.js';
 export { upcastClaimEvent, isClaimEventType, type StoredClaimEvent } from './claim.upcast.js';

@@ -4,6 +4,7 @@ import {
   isValidLocalDate,
   isValidNpi,
   LIMITS,
+  LOCAL_DATE_RULE,
   localDateOf,
   MODIFIER_PATTERN,
   PATIENT_REF_PATTERN,
@@ -105,8 +106,7 @@ function checkLine(line: NewServiceLine, i: number, diagnosisCount: number, toda
   if (pointers.some((p) => !isInt(p, 1, diagnosisCount)) || new Set(pointers).size !== pointers.length) {
     throw invalid(`${at}.diagnosisPointers`, 'must point at distinct listed diagnoses (1-based)');
   }
-  if (!isValidLocalDate(line.serviceDate))
-    throw invalid(`${at}.serviceDate`, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isValidLocalDate(line.serviceDate)) throw invalid(`${at}.serviceDate`, LOCAL_DATE_RULE);
   if (line.serviceDate > today) throw invalid(`${at}.serviceDate`, 'must not be after the submission date');
   return { lineNumber: i + 1, ...line, modifiers: [...line.modifiers], diagnosisPointers: [...pointers] };
 }

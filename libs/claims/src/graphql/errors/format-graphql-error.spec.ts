@@ -75,4 +75,14 @@ describe('formatGraphQLError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it('answers graphql-js giving up after 50 bad variable values as BAD_USER_INPUT', () => {
+    const tooMany = new GraphQLError(
+      'Too many errors processing variables, error limit reached. Execution aborted.',
+    );
+    expect(formatGraphQLError({ message: tooMany.message }, tooMany).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'TOO_MANY_ERRORS',
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { EventStoreError } from '@claimtrail/event-store';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ClaimError, type ClaimErrorCode } from '../../domain/index.js';
 import { NotFoundError, ReadModelLaggingError, RequestValidationError } from './api-errors.js';
 
@@ -34,6 +34,13 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/**
+ * graphql-js stops coercing variables after 50 errors with a bare GraphQLError (no path, no cause) that Apollo gives
+ * no code; it is still the request's fault.
+ */
+const TOO_MANY_VARIABLE_ERRORS =
+  'Too many errors processing variables, error limit reached. Execution aborted.';
 
 const logger = new Logger('GraphQL');
 
@@ -96,6 +103,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknow
     if (code !== 'INTERNAL_SERVER_ERROR')
       return { ...base, message: error.message, extensions: { code, reason: error.code } };
   }
+  if (
+    error instanceof GraphQLError &&
+    error.message === TOO_MANY_VARIABLE_ERRORS &&
+    !error.path &&
+    !error.originalError
+  )
+    return { message: error.message, extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     const { message, field } = describeRequestError(formatted.message);

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { Instant } from './input-rules.js';
 
 export const COMMAND_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -15,9 +16,9 @@ export abstract class CommandOptionsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Business time of the action (ISO-8601 instant); defaults to now.',
+    description: 'Business time of the action (ISO-8601 instant with a zone); defaults to now.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be an ISO-8601 instant' })
+  @Instant()
   occurredAt?: string;
 }

@@ -1,12 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import {
   CARC_PATTERN,
+  CLAIM_ID_PATTERN,
+  INSTANT_RULE,
+  isValidInstant,
+  isValidLocalDate,
   LIMITS,
-  LOCAL_DATE_PATTERN,
+  LOCAL_DATE_RULE,
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
 } from '../../domain/index.js';
+import { RequestValidationError } from '../errors/api-errors.js';
 
 // Shape checks at the edge; the decider checks meaning (balances, deadlines, transitions) again on its own.
 export const MAX_AMOUNT_CENTS = LIMITS.maxClaimCents;
@@ -28,7 +33,25 @@ export const Reference = () =>
   });
 export const Text = (max: number = LIMITS.maxTextLength) =>
   Length(1, max, { message: `$property must be 1-${max} characters` });
+/** The domain's own date rules (real calendar dates in LIMITS' range), so the edge and the decider cannot drift. */
 export const LocalDate = () =>
-  Matches(LOCAL_DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' });
+  ValidateBy({
+    name: 'localDate',
+    validator: { validate: isValidLocalDate, defaultMessage: () => `$property ${LOCAL_DATE_RULE}` },
+  });
+export const Instant = () =>
+  ValidateBy({
+    name: 'instant',
+    validator: { validate: isValidInstant, defaultMessage: () => `$property ${INSTANT_RULE}` },
+  });
 export const Cents = (min = 0) => applyDecorators(IsInt(), Min(min), Max(MAX_AMOUNT_CENTS));
 export const Optional = IsOptional;
+
+/** A claim id given to a query: one that no claim can have is the client's mistake, not a lookup. */
+export function claimIdArgument(id: string, field = 'id'): string {
+  if (!CLAIM_ID_PATTERN.test(id)) {
+    const message = `${field} must be a claim id: 1-38 letters, digits, dots, dashes or underscores`;
+    throw new RequestValidationError([{ field, message }]);
+  }
+  return id;
+}

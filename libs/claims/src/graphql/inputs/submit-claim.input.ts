@@ -14,7 +14,6 @@ import {
   CLAIM_ID_PATTERN,
   ICD10_PATTERN,
   LIMITS,
-  LOCAL_DATE_PATTERN,
   MODIFIER_PATTERN,
   PATIENT_REF_PATTERN,
   PAYER_ID_PATTERN,
@@ -22,6 +21,7 @@ import {
 } from '../../domain/index.js';
 import { CentsScalar } from '../scalars/cents.scalar.js';
 import { CommandOptionsInput } from './command-options.input.js';
+import { LocalDate } from './input-rules.js';
 
 @InputType()
 export class ServiceLineInput {
@@ -55,7 +55,7 @@ export class ServiceLineInput {
   diagnosisPointers!: number[];
 
   @Field({ description: 'Date of service, YYYY-MM-DD.' })
-  @Matches(LOCAL_DATE_PATTERN, { message: 'serviceDate must be a date as YYYY-MM-DD' })
+  @LocalDate()
   serviceDate!: string;
 }
 

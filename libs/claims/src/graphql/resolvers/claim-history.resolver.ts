@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
-import { CLAIM_ID_PATTERN, claimStreamName } from '../../domain/index.js';
-import { NotFoundError, RequestValidationError } from '../errors/api-errors.js';
+import { claimStreamName } from '../../domain/index.js';
+import { NotFoundError } from '../errors/api-errors.js';
+import { claimIdArgument } from '../inputs/input-rules.js';
 import { ClaimHistoryEntry } from '../types/claim-history.type.js';
 
 @Resolver()
@@ -13,9 +14,7 @@ export class ClaimHistoryResolver {
     description: 'Every event of a claim, as stored, straight from the event store.',
   })
   async claimHistory(@Args('id', { type: () => ID }) id: string): Promise<ClaimHistoryEntry[]> {
-    if (!CLAIM_ID_PATTERN.test(id))
-      throw new RequestValidationError([{ field: 'id', message: 'id is not a claim id' }]);
-    const events = await this.store.readStream(claimStreamName(id));
+    const events = await this.store.readStream(claimStreamName(claimIdArgument(id)));
     if (events.length === 0) throw new NotFoundError('Claim');
     return events.map((e) => ({
       eventId: e.id,

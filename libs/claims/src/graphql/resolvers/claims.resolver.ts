@@ -6,6 +6,7 @@ import { claimSummaryProjection } from '../../read-models/claim-summary/claim-su
 import { ClaimSummaryQueries, encodeCursor } from '../../read-models/claim-summary/claim-summary.queries.js';
 import { toClaim } from '../claim.mapper.js';
 import { ClaimFilter } from '../inputs/claim-filter.input.js';
+import { claimIdArgument } from '../inputs/input-rules.js';
 import { ReadYourWrites } from '../read-your-writes.service.js';
 import { ClaimConnection } from '../types/claim-connection.type.js';
 import { Claim } from '../types/claim.type.js';
@@ -44,6 +45,7 @@ export class ClaimsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('atLeastPosition', positionArg) atLeastPosition?: string,
   ): Promise<Claim | null> {
+    claimIdArgument(id);
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const row = await this.queries.findOne(id);
     return row ? (await this.toClaims([row]))[0]! : null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
-import { ClaimError } from '../../domain/index.js';
+import { CLAIM_ID_PATTERN, ClaimError, isValidInstant } from '../../domain/index.js';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
 
 export interface ClaimListFilter {
@@ -22,19 +22,30 @@ interface Cursor {
 export const encodeCursor = (row: ClaimSummaryEntity): string =>
   Buffer.from(JSON.stringify([row.submittedAt.toISOString(), row.claimId])).toString('base64url');
 
+const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
+
+const notACursor = () => new ClaimError('VALIDATION_FAILED', 'after is not a cursor from this list', 'after');
+
+/**
+ * Strict, because a cursor is client input that reaches SQL: only what encodeCursor makes, with a real instant in the
+ * domain's date range (PostgreSQL rejects 2026-02-30 and year 0) and a valid claim id (no NUL), gets through.
+ */
 export function decodeCursor(cursor: string): Cursor {
+  if (typeof cursor !== 'string' || !CURSOR_PATTERN.test(cursor)) throw notACursor();
+  const bytes = Buffer.from(cursor, 'base64url');
+  // Node skips characters it cannot decode; the round trip refuses them and stray trailing bits.
+  if (bytes.toString('base64url') !== cursor) throw notACursor();
+  let decoded: unknown;
   try {
-    const [submittedAt, claimId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      typeof submittedAt !== 'string' ||
-      Number.isNaN(Date.parse(submittedAt)) ||
-      typeof claimId !== 'string'
-    )
-      throw new Error();
-    return { submittedAt, claimId };
+    decoded = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new ClaimError('VALIDATION_FAILED', 'after is not a cursor from this list', 'after');
+    throw notACursor();
   }
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw notACursor();
+  const [submittedAt, claimId] = decoded as unknown[];
+  if (!isValidInstant(submittedAt) || typeof claimId !== 'string' || !CLAIM_ID_PATTERN.test(claimId))
+    throw notACursor();
+  return { submittedAt, claimId };
 }
 
 /** Newest submissions first; keyset pagination on (submittedAt, claimId), so pages stay stable while claims arrive. */
