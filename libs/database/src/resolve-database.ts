@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EmbeddedSocketServer } from './embedded-socket-server.js';
 
 export interface DatabaseSettings {
   /** A PostgreSQL URL; without one the embedded database is used. */
@@ -44,17 +45,14 @@ export async function resolveDatabase(settings: DatabaseSettings): Promise<Resol
       close: async () => {},
     };
   }
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite-socket'),
-  ]);
+  const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = settings.embeddedDataDir ?? DEFAULT_EMBEDDED_DATA_DIR;
   const inMemory = dataDir === 'memory';
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(inMemory ? undefined : resolve(dataDir));
   // A short path keeps the socket under the unix limit of about 100 bytes, wherever the project lives.
   const socketDir = await mkdtemp(join(tmpdir(), 'ct-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+  const server = new EmbeddedSocketServer(db, join(socketDir, '.s.PGSQL.5432'));
   await server.start();
   return {
     url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
