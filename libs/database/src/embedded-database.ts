@@ -1,10 +1,12 @@
-import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
-import { acquireDataDirLock } from './data-dir-lock.js';
+import { acquireDataDirLock, DATA_DIR_LOCK_FILE } from './data-dir-lock.js';
 import { restrictToOwner } from './data-dir-permissions.js';
+import { DamagedDatabaseError } from './database.errors.js';
+import { findUnreadableTable } from './embedded-integrity-check.js';
 import { EmbeddedSocketServer } from './embedded-socket-server.js';
 
 export interface EmbeddedDatabase {
@@ -15,8 +17,9 @@ export interface EmbeddedDatabase {
 
 /**
  * PGlite kept in dataDir ('memory' keeps nothing), served on a private unix socket to the ordinary pg driver.
- * A directory is owned by this process until close and readable by its owner only; one that another process
- * holds rejects with DataDirLockedError.
+ * A directory is owned by this process until close, readable by its owner only, and served only if it looks
+ * whole: a damaged one rejects with DamagedDatabaseError, a directory another process holds with
+ * DataDirLockedError.
  */
 export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
@@ -40,8 +43,23 @@ async function openDataDir(
   let db: PGlite | undefined;
   try {
     await restrictToOwner(path);
-    db = await create(path);
+    const existing = await checkClusterFiles(path);
+    try {
+      db = await create(path);
+    } catch (cause) {
+      // PGlite's own failures on a damaged directory are WebAssembly aborts that say nothing useful.
+      if (existing) throw new DamagedDatabaseError(path, 'PostgreSQL could not start on it', { cause });
+      throw cause;
+    }
     await restrictToOwner(path);
+    const unreadable = await findUnreadableTable(db);
+    if (unreadable) {
+      throw new DamagedDatabaseError(
+        path,
+        `table ${unreadable.table} cannot be read through its primary key (SQLSTATE ${unreadable.code})`,
+        { cause: unreadable.cause },
+      );
+    }
   } catch (error) {
     await db?.close().catch(() => undefined);
     await lock.release();
@@ -59,6 +77,30 @@ async function openDataDir(
       }
     },
   };
+}
+
+/**
+ * Whether dataDir already holds a cluster, refusing one that is incomplete. PGlite initialises any directory
+ * without PG_VERSION, over whatever files it holds, and aborts unreadably without global/pg_control.
+ */
+async function checkClusterFiles(dataDir: string): Promise<boolean> {
+  const entries = (await readdir(dataDir)).filter((entry) => entry !== DATA_DIR_LOCK_FILE);
+  if (entries.length === 0) return false;
+  if (!(await isFile(join(dataDir, 'PG_VERSION')))) {
+    throw new DamagedDatabaseError(dataDir, 'it is not empty but has no PG_VERSION file');
+  }
+  if (!(await isFile(join(dataDir, 'global', 'pg_control')))) {
+    throw new DamagedDatabaseError(dataDir, 'its control file global/pg_control is missing');
+  }
+  return true;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** closeDb closes db and whatever else it holds, after the server has stopped using it. */
