@@ -58,6 +58,17 @@ describe('the embedded database after a failed statement', () => {
     await expectHealthy();
   });
 
+  it('recovers from JSON with an escaped NUL in a named statement, as an event append sends it', async () => {
+    const append = {
+      name: 'recovery_append',
+      text: 'SELECT jsonb_array_length($1::jsonb) AS n',
+      values: [JSON.stringify([{ note: 'nul \u0000 escaped' }])],
+    };
+    await expect(pool.query(append)).rejects.toThrow(/unsupported Unicode escape sequence/);
+    await expectHealthy();
+    expect((await pool.query({ ...append, values: ['[{"note":"clean"}]'] })).rows).toEqual([{ n: 1 }]);
+  });
+
   it('recovers from a failed Parse of a named statement', async () => {
     await expect(
       pool.query({ name: 'recovery_broken', text: 'SELEKT $1::int', values: [1] }),
