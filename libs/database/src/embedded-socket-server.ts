@@ -41,7 +41,7 @@ export class EmbeddedSocketServer {
   private readonly waiting: Socket[] = [];
   private serving: Promise<void> | undefined;
   private current: Socket | undefined;
-  private failure: Error | undefined;
+  private broken = false;
   private stopping = false;
 
   constructor(
@@ -90,7 +90,7 @@ export class EmbeddedSocketServer {
     if (this.serving || this.stopping) return;
     const socket = this.waiting.shift();
     if (!socket) return;
-    if (this.failure) {
+    if (this.broken) {
       socket.end(fatalError(`The embedded database stopped after an internal error; restart the process.`));
       this.serveNext();
       return;
@@ -98,9 +98,9 @@ export class EmbeddedSocketServer {
     this.current = socket;
     this.serving = this.serve(socket)
       .then(() => (this.stopping ? undefined : this.resetSession()))
-      .catch((error: unknown) => {
+      .catch(() => {
         // The session could not be reset, so PGlite itself is broken: later connections get an error, not a hang.
-        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.broken = true;
       })
       .finally(() => {
         this.current = undefined;
@@ -142,6 +142,10 @@ export class EmbeddedSocketServer {
           if (!started) {
             if (buffer.length < 8) return;
             const length = buffer.readInt32BE(0);
+            if (length < 8) {
+              socket.destroy();
+              return;
+            }
             if (buffer.length < length) return;
             const code = buffer.readInt32BE(4);
             const message = buffer.subarray(0, length);
@@ -160,6 +164,10 @@ export class EmbeddedSocketServer {
           }
           if (buffer.length < 5) return;
           const length = 1 + buffer.readInt32BE(1);
+          if (length < 5) {
+            socket.destroy();
+            return;
+          }
           if (buffer.length < length) return;
           const message = buffer.subarray(0, length);
           buffer = buffer.subarray(length);
