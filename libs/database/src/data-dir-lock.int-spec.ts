@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, realpath, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
 import { acquireDataDirLock, DATA_DIR_LOCK_FILE } from './data-dir-lock.js';
 import { DataDirLockedError, type DataDirOwner } from './database.errors.js';
 import { resolveDatabase } from './resolve-database.js';
 
-const here = new URL('.', import.meta.url).pathname;
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** The lock code as plain ESM in a temp folder, so that a child node process runs exactly what the library runs. */
 async function compileLockForChildren(into: string): Promise<string> {
