@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { resolveDatabase } from './resolve-database.js';
 
-/** Every path under root (root included) that grants any permission to its group or to others. */
-async function openToOthers(root: string): Promise<string[]> {
+/**
+ * Every path under root (root included) that grants any permission to its group or to others; strictly, also
+ * every directory with more than 0700 and every file with more than 0600.
+ */
+async function openToOthers(root: string, strictly = false): Promise<string[]> {
   const found: string[] = [];
   const walk = async (path: string) => {
     const stats = await stat(path);
-    if (stats.mode & 0o077) found.push(`${(stats.mode & 0o777).toString(8)} ${path}`);
+    const limit = strictly ? (stats.isDirectory() ? 0o700 : 0o600) : 0o700;
+    if (stats.mode & 0o777 & ~limit) found.push(`${(stats.mode & 0o777).toString(8)} ${path}`);
     if (stats.isDirectory()) for (const entry of await readdir(path)) await walk(join(path, entry));
   };
   await walk(root);
@@ -44,7 +48,7 @@ describe('the embedded data directory', () => {
   it('is readable by its owner only, every file and directory in it, while open and after close', async () => {
     const dataDir = join(scratch, 'fresh', 'pgdata');
     await writeRows(dataDir);
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await openToOthers(dataDir, true)).toEqual([]);
   });
 
   it('takes group and other access off an existing directory when it opens', async () => {
@@ -59,6 +63,6 @@ describe('the embedded data directory', () => {
     expect((await openToOthers(dataDir)).length).toBeGreaterThan(100);
 
     await writeRows(dataDir);
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await openToOthers(dataDir, true)).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import { chmod, lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const GROUP_AND_OTHER = 0o077;
-
 /**
- * Takes every group and other permission bit off path and everything under it (symbolic links are left alone).
- * The umask does not cover it all: PGlite's file system layer sets some modes explicitly (0666 for what initdb
- * writes, 0644 for the relation cache file it rewrites at each start).
+ * Leaves path and everything under it to its owner: directories at most 0700, files at most 0600 (symbolic links
+ * are left alone). The umask does not cover it all: PGlite's file system layer sets some modes explicitly (0666
+ * for what initdb writes, 0644 for the relation cache file it rewrites at each start) and creates files 0777
+ * minus the umask.
  */
 export async function restrictToOwner(path: string): Promise<void> {
   let stats;
@@ -18,7 +17,9 @@ export async function restrictToOwner(path: string): Promise<void> {
     throw error;
   }
   if (stats.isSymbolicLink()) return;
-  if (stats.mode & GROUP_AND_OTHER) await chmod(path, stats.mode & 0o7777 & ~GROUP_AND_OTHER);
+  const mode = stats.mode & 0o777;
+  const allowed = mode & (stats.isDirectory() ? 0o700 : 0o600);
+  if (allowed !== mode) await chmod(path, allowed);
   if (stats.isDirectory()) {
     await Promise.all((await readdir(path)).map((entry) => restrictToOwner(join(path, entry))));
   }
