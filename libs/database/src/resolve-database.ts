@@ -1,6 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { openEmbeddedDatabase } from './embedded-database.js';
 
 export interface DatabaseSettings {
   /** A PostgreSQL URL; without one the embedded database is used. */
@@ -33,7 +31,11 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** DATABASE_URL when given, else embedded PGlite served on a private unix socket to the ordinary pg driver. */
+/**
+ * DATABASE_URL when given, else embedded PGlite served on a private unix socket to the ordinary pg driver. An
+ * embedded data directory another process holds rejects with DataDirLockedError, a damaged one with
+ * DamagedDatabaseError.
+ */
 export async function resolveDatabase(settings: DatabaseSettings): Promise<ResolvedDatabase> {
   if (settings.url) {
     return {
@@ -44,29 +46,16 @@ export async function resolveDatabase(settings: DatabaseSettings): Promise<Resol
       close: async () => {},
     };
   }
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite-socket'),
-  ]);
   const dataDir = settings.embeddedDataDir ?? DEFAULT_EMBEDDED_DATA_DIR;
   const inMemory = dataDir === 'memory';
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(inMemory ? undefined : resolve(dataDir));
-  // A short path keeps the socket under the unix limit of about 100 bytes, wherever the project lives.
-  const socketDir = await mkdtemp(join(tmpdir(), 'ct-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
-  await server.start();
+  const database = await openEmbeddedDatabase(dataDir);
   return {
-    url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    url: database.url,
     embedded: true,
     poolSize: 1,
     description: inMemory
       ? 'embedded PostgreSQL (PGlite, in memory)'
       : `embedded PostgreSQL (PGlite) in ${dataDir}`,
-    close: async () => {
-      await server.stop();
-      await db.close();
-      await rm(socketDir, { recursive: true, force: true });
-    },
+    close: () => database.close(),
   };
 }
