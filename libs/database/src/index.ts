@@ -3,3 +3,4 @@ export * from './data-source.factory.js';
 export * from './database.config.js';
 export { DatabaseModule, RESOLVED_DATABASE, PG_POOL } from './database.module.js';
 export { createTestDatabase } from './testing/test-database.js';
+export { loggableError, type LoggableError } from './loggable-error.js';
