@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { loadApiConfig } from '../../apps/api/src/api.config.js';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { startApp, type AppOptions } from '../../apps/api/src/create-app.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -17,24 +17,28 @@ export interface TestApi {
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<Response>;
+  app: INestApplication;
   close(): Promise<void>;
 }
 
 /**
- * The real API on a random port over HTTP: on embeddedDataDir when given, else a fresh PostgreSQL database with
- * DATABASE_URL, else in-memory PGlite.
+ * The real API, started as `npm start` starts it, on a random port over HTTP: on embeddedDataDir when given,
+ * else a fresh PostgreSQL database with DATABASE_URL, else in-memory PGlite. Logs nothing unless env sets
+ * LOG_LEVEL; options.logDestination receives the lines.
  */
-export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?: string): Promise<TestApi> {
+export async function startTestApi(
+  env: NodeJS.ProcessEnv = {},
+  embeddedDataDir?: string,
+  options: AppOptions = {},
+): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
   if (!embeddedDataDir && process.env.DATABASE_URL) database = await createTestDatabase();
-  const config = loadApiConfig({ PORT: '0', ...env });
+  const config = loadApiConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   config.database = database ? { url: database.url } : { embeddedDataDir: embeddedDataDir ?? 'memory' };
-  let app: INestApplication | undefined;
+  let app: INestApplication;
   try {
-    app = await createApp(config, false);
-    await app.listen(0, '127.0.0.1');
+    app = await startApp(config, options);
   } catch (error) {
-    await app?.close();
     await database?.close();
     throw error;
   }
@@ -44,12 +48,13 @@ export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?
   return {
     url,
     post,
+    app,
     async gql(query, variables, headers) {
       const response = await post(JSON.stringify({ query, variables }), headers);
       return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {
-      await app!.close();
+      await app.close();
       await database?.close();
     },
   };

@@ -11,16 +11,21 @@ import {
 import { DatabaseModule } from '@claimtrail/database';
 import { CreateEventStore1764201600000, EventStoreModule } from '@claimtrail/event-store';
 import { CreateProjectionCheckpoints1764201700000, ProjectorModule } from '@claimtrail/projections';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { ApiConfig } from './api.config.js';
 import { HealthController } from './health.controller.js';
+import { loggerModuleParams } from './request-logging.js';
+import { requestLoggingPlugin } from './request-logging.plugin.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController],
       imports: [
+        LoggerModule.forRoot(loggerModuleParams(logger)),
         DatabaseModule.forRoot(config.database, {
           entities: [...CLAIMS_ENTITIES],
           migrations: [
@@ -40,6 +45,7 @@ export class AppModule {
           graphiql: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          plugins: [requestLoggingPlugin],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],

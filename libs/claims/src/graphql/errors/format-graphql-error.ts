@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { EventStoreError } from '@claimtrail/event-store';
 import type { GraphQLFormattedError } from 'graphql';
@@ -33,8 +32,6 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-
-const logger = new Logger('GraphQL');
 
 /**
  * graphql-js quotes the offending value in coercion errors, and the value may be patient data: keep where the
@@ -100,10 +97,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknow
     const { message, field } = describeRequestError(formatted.message);
     return { ...base, message, extensions: { code, ...(field ? { field } : {}) } };
   }
-  // Unexpected: log the class only (a driver message can quote row values), answer with nothing internal.
-  logger.error(
-    `Unexpected ${(error as Error)?.name ?? typeof error} at ${formatted.path?.join('.') ?? 'request'}`,
-  );
+  // Unexpected: answer with nothing internal. The request's log line reports it once, with class and stack
+  // but no message (a driver message can quote row values): see the API's request-logging plugin.
   return {
     message: 'Internal server error',
     path: formatted.path,
