@@ -22,8 +22,8 @@ export interface TestApi {
 }
 
 /**
- * The real API, started as `npm start` starts it, on a random port over HTTP: on embeddedDataDir when given,
- * else a fresh PostgreSQL database with DATABASE_URL, else in-memory PGlite. Logs nothing unless env sets
+ * The real API, started as `npm start` starts it, on a random loopback port over HTTP: on embeddedDataDir when
+ * given, else a fresh PostgreSQL database with DATABASE_URL, else in-memory PGlite. Logs nothing unless env sets
  * LOG_LEVEL; options.logDestination receives the lines.
  */
 export async function startTestApi(

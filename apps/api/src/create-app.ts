@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import type { ApiConfig } from './api.config.js';
 import { AppModule } from './app.module.js';
 import { graphiqlRouter } from './graphiql.page.js';
+import { ListenError, listenErrorMessage, reservePort } from './port-reservation.js';
 import { createRootLogger, requestLogger } from './request-logging.js';
 import { recordOutcome } from './request-logging.plugin.js';
 import { UnexpectedErrorFilter } from './unexpected-error.filter.js';
@@ -66,9 +67,23 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   return app;
 }
 
+/** Boots the API and listens on HOST:PORT; fails without starting anything when that address is taken. */
 export async function startApp(config: ApiConfig, options: AppOptions = {}): Promise<INestApplication> {
-  const app = await createApp(config, options);
-  await app.listen(config.port);
-  new Logger('Api').log(`Listening on ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`);
+  const reservation = await reservePort(config.port, config.host);
+  let app: INestApplication | undefined;
+  try {
+    app = await createApp(config, options);
+    await app.init();
+    await reservation.release();
+    await app.listen(reservation.port, config.host).catch((error: NodeJS.ErrnoException) => {
+      throw new ListenError(listenErrorMessage(error.code, config.host, reservation.port));
+    });
+  } catch (error) {
+    await reservation.release();
+    await app?.close();
+    throw error;
+  }
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  new Logger('Api').log(`Listening on http://${host}:${reservation.port}/graphql`);
   return app;
 }
