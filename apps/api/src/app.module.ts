@@ -15,12 +15,14 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './api.config.js';
 import { HealthController } from './health.controller.js';
+import { queryLimitWiring } from './query-limits.js';
 import { loggerModuleParams } from './request-logging.js';
 import { requestLoggingPlugin } from './request-logging.plugin.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
+    const limits = queryLimitWiring(config.queryLimits);
     return {
       module: AppModule,
       controllers: [HealthController],
@@ -45,7 +47,9 @@ export class AppModule {
           graphiql: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          plugins: [requestLoggingPlugin],
+          plugins: [...limits.plugins, requestLoggingPlugin],
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],

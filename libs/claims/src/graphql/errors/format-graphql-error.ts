@@ -1,8 +1,13 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { EventStoreError } from '@claimtrail/event-store';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ClaimError, type ClaimErrorCode } from '../../domain/index.js';
-import { NotFoundError, ReadModelLaggingError, RequestValidationError } from './api-errors.js';
+import {
+  NotFoundError,
+  QueryLimitError,
+  ReadModelLaggingError,
+  RequestValidationError,
+} from './api-errors.js';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
@@ -11,6 +16,7 @@ export type ApiErrorCode =
   | 'INVALID_TRANSITION'
   | 'DEADLINE_PASSED'
   | 'READ_MODEL_LAGGING'
+  | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
 const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
@@ -32,6 +38,20 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+// graphql-js enforces the token limit while parsing, so that refusal arrives as a parse error with this text
+// ("more that" in graphql 16, "more than" in later versions).
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
+function queryLimitOf(raw: unknown, formatted: GraphQLFormattedError): QueryLimitError | undefined {
+  // Apollo wraps a validation rule's error and keeps what the rule reported as originalError.
+  const original = raw instanceof GraphQLError ? raw.originalError : undefined;
+  if (original instanceof QueryLimitError) return original;
+  const tokens =
+    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.exec(formatted.message);
+  if (tokens) return new QueryLimitError('MAX_TOKENS', `The query has more than ${tokens[1]} tokens`);
+  return undefined;
+}
 
 /**
  * graphql-js quotes the offending value in coercion errors, and the value may be patient data: keep where the
@@ -58,6 +78,11 @@ export function describeRequestError(message: string): { message: string; field?
 export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
   const error = unwrapResolverError(raw);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  const limit = queryLimitOf(raw, formatted);
+  if (limit) {
+    return { message: limit.message, extensions: { code: 'QUERY_TOO_COMPLEX', reason: limit.limit } };
+  }
 
   if (error instanceof RequestValidationError) {
     return {
