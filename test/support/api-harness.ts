@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { loadApiConfig } from '../../apps/api/src/api.config.js';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { startApp, type AppOptions } from '../../apps/api/src/create-app.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -25,20 +25,23 @@ export interface TestApi {
 }
 
 /**
- * The real API on a random port over HTTP: on embeddedDataDir when given, else a fresh PostgreSQL database with
- * DATABASE_URL, else in-memory PGlite.
+ * The real API, started as `npm start` starts it, on a random loopback port over HTTP: on embeddedDataDir when
+ * given, else a fresh PostgreSQL database with DATABASE_URL, else in-memory PGlite. Logs nothing unless env sets
+ * LOG_LEVEL; options.logDestination receives the lines.
  */
-export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?: string): Promise<TestApi> {
+export async function startTestApi(
+  env: NodeJS.ProcessEnv = {},
+  embeddedDataDir?: string,
+  options: AppOptions = {},
+): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
   if (!embeddedDataDir && process.env.DATABASE_URL) database = await createTestDatabase();
-  const config = loadApiConfig({ PORT: '0', ...env });
+  const config = loadApiConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   config.database = database ? { url: database.url } : { embeddedDataDir: embeddedDataDir ?? 'memory' };
-  let app: INestApplication | undefined;
+  let app: INestApplication;
   try {
-    app = await createApp(config, false);
-    await app.listen(0, '127.0.0.1');
+    app = await startApp(config, options);
   } catch (error) {
-    await app?.close();
     await database?.close();
     throw error;
   }
@@ -47,7 +50,7 @@ export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return {
     url,
-    app: app!,
+    app,
     databaseUrl: database?.url,
     post,
     async gql(query, variables, headers) {
@@ -55,7 +58,7 @@ export async function startTestApi(env: NodeJS.ProcessEnv = {}, embeddedDataDir?
       return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {
-      await app!.close();
+      await app.close();
       await database?.close();
     },
   };

@@ -11,15 +11,22 @@ import {
 import { DatabaseModule } from '@claimtrail/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@claimtrail/event-store';
 import { PROJECTION_MIGRATIONS, ProjectorModule } from '@claimtrail/projections';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { ApiConfig } from './api.config.js';
 import { HealthModule } from './health/health.module.js';
+import { queryLimitWiring } from './query-limits.js';
+import { loggerModuleParams } from './request-logging.js';
+import { requestLoggingPlugin } from './request-logging.plugin.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, logger: Logger): DynamicModule {
+    const limits = queryLimitWiring(config.queryLimits);
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(loggerModuleParams(logger)),
         DatabaseModule.forRoot(config.database, {
           entities: [...CLAIMS_ENTITIES],
           migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, ...CLAIMS_MIGRATIONS],
@@ -36,6 +43,9 @@ export class AppModule {
           graphiql: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          plugins: [...limits.plugins, requestLoggingPlugin],
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],

@@ -12,8 +12,14 @@ export type { CommandContext, CommandResult } from './application/command-contex
 export { SubmitClaimCommand } from './application/submit-claim.command.js';
 export { UpdateClaimCommand, type ClaimChange } from './application/update-claim.command.js';
 export { formatGraphQLError } from './graphql/errors/format-graphql-error.js';
-export { validationExceptionFactory, RequestValidationError } from './graphql/errors/api-errors.js';
+export {
+  validationExceptionFactory,
+  RequestValidationError,
+  QueryLimitError,
+  type QueryLimit,
+} from './graphql/errors/api-errors.js';
 export { TextInputPipe } from './graphql/text-input.pipe.js';
+export { identityOf, type RequestIdentity } from './graphql/request-context.js';
 export { ClaimSummaryEntity, claimSummaryProjection };
 
 export const CLAIMS_ENTITIES = [ClaimSummaryEntity, PayerEntity];

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ResolvedDatabase } from './resolve-database.js';
+import { TypeOrmLogger } from './typeorm-logger.js';
 
 export interface SchemaParts {
   entities: NonNullable<DataSourceOptions['entities']>;
@@ -15,7 +16,8 @@ export function dataSourceOptions(database: ResolvedDatabase, parts: SchemaParts
     migrations: parts.migrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's loggers print failing SQL with its parameters (patient data): this one never does.
+    logger: new TypeOrmLogger(),
     extra: {
       max: database.poolSize,
       // The embedded server queues work behind an open transaction; a long wait is contention, not failure.

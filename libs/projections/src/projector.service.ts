@@ -1,4 +1,5 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { loggableError } from '@claimtrail/database';
 import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
 import { DataSource } from 'typeorm';
 import type { Projection } from './projection.js';
@@ -30,9 +31,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       (projection) =>
         new ProjectionRunner(store, dataSource, projection, {
           batchSize: options.batchSize,
+          // Class, code and stack frames only: a failed statement's message can quote the event's patient data.
           onError: (name, error) =>
             this.logger.error(
-              `Projection ${name} failed and will retry: ${(error as Error)?.name ?? 'Error'}`,
+              { projection: name, err: loggableError(error) },
+              `Projection ${name} failed and will retry`,
             ),
           // The position finds the stream (projections quarantine); a claim id may be a patient account number.
           onQuarantine: (name, entry) =>

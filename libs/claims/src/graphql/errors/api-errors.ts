@@ -49,3 +49,16 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 /** For Nest's ValidationPipe: names each field at fault; class-validator's messages carry no values. */
 export const validationExceptionFactory = (errors: ValidationError[]): RequestValidationError =>
   new RequestValidationError(flatten(errors));
+
+export type QueryLimit = 'MAX_ALIASES' | 'MAX_DEPTH' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'MAX_COST';
+
+/** A query refused before it runs because it asks for more than the server's limits allow. */
+export class QueryLimitError extends Error {
+  constructor(
+    readonly limit: QueryLimit,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'QueryLimitError';
+  }
+}

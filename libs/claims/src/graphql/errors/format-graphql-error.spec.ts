@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ClaimError } from '../../domain/index.js';
-import { RequestValidationError } from './api-errors.js';
+import { QueryLimitError, RequestValidationError } from './api-errors.js';
 import { describeRequestError, formatGraphQLError } from './format-graphql-error.js';
 
 const PATIENT = 'SMITH-JOHN-19700101';
@@ -84,5 +84,28 @@ describe('formatGraphQLError', () => {
       code: 'BAD_USER_INPUT',
       reason: 'TOO_MANY_ERRORS',
     });
+  });
+
+  it.each([
+    ['a validation rule', 'GRAPHQL_VALIDATION_FAILED', 'MAX_ALIASES'],
+    ['a plugin before execution', undefined, 'MAX_COST'],
+  ])('passes a query refused by %s through as QUERY_TOO_COMPLEX', (_by, code, limit) => {
+    const refusal = new QueryLimitError(limit as 'MAX_COST', 'Aliases limit of 15 exceeded, found 20.');
+    // Apollo wraps what a rule reports and keeps it as originalError; there is no path before execution.
+    const raw = new GraphQLError('Syntax Error: Aliases limit', { originalError: refusal });
+    const formatted = formatGraphQLError({ message: raw.message, extensions: code ? { code } : {} }, raw);
+    expect(formatted).toEqual({
+      message: 'Aliases limit of 15 exceeded, found 20.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', reason: limit },
+    });
+  });
+
+  it("passes graphql-js's token limit through as QUERY_TOO_COMPLEX", () => {
+    const message = 'Syntax Error: Document contains more that 5000 tokens. Parsing aborted.';
+    const formatted = formatGraphQLError(
+      { message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      new GraphQLError(message),
+    );
+    expect(formatted.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_TOKENS' });
   });
 });

@@ -1,9 +1,13 @@
-import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { EventStoreError } from '@claimtrail/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ClaimError, type ClaimErrorCode } from '../../domain/index.js';
-import { NotFoundError, ReadModelLaggingError, RequestValidationError } from './api-errors.js';
+import {
+  NotFoundError,
+  QueryLimitError,
+  ReadModelLaggingError,
+  RequestValidationError,
+} from './api-errors.js';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
@@ -12,6 +16,7 @@ export type ApiErrorCode =
   | 'INVALID_TRANSITION'
   | 'DEADLINE_PASSED'
   | 'READ_MODEL_LAGGING'
+  | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
 const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
@@ -42,7 +47,19 @@ const REQUEST_CODES = new Set([
 const TOO_MANY_VARIABLE_ERRORS =
   'Too many errors processing variables, error limit reached. Execution aborted.';
 
-const logger = new Logger('GraphQL');
+// graphql-js enforces the token limit while parsing, so that refusal arrives as a parse error with this text
+// ("more that" in graphql 16, "more than" in later versions).
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
+function queryLimitOf(raw: unknown, formatted: GraphQLFormattedError): QueryLimitError | undefined {
+  // Apollo wraps a validation rule's error and keeps what the rule reported as originalError.
+  const original = raw instanceof GraphQLError ? raw.originalError : undefined;
+  if (original instanceof QueryLimitError) return original;
+  const tokens =
+    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.exec(formatted.message);
+  if (tokens) return new QueryLimitError('MAX_TOKENS', `The query has more than ${tokens[1]} tokens`);
+  return undefined;
+}
 
 /**
  * graphql-js quotes the offending value in coercion errors, and the value may be patient data: keep where the
@@ -69,6 +86,11 @@ export function describeRequestError(message: string): { message: string; field?
 export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
   const error = unwrapResolverError(raw);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  const limit = queryLimitOf(raw, formatted);
+  if (limit) {
+    return { message: limit.message, extensions: { code: 'QUERY_TOO_COMPLEX', reason: limit.limit } };
+  }
 
   if (error instanceof RequestValidationError) {
     return {
@@ -115,10 +137,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknow
     const { message, field } = describeRequestError(formatted.message);
     return { ...base, message, extensions: { code, ...(field ? { field } : {}) } };
   }
-  // Unexpected: log the class only (a driver message can quote row values), answer with nothing internal.
-  logger.error(
-    `Unexpected ${(error as Error)?.name ?? typeof error} at ${formatted.path?.join('.') ?? 'request'}`,
-  );
+  // Unexpected: answer with nothing internal. The request's log line reports it once, with class and stack
+  // but no message (a driver message can quote row values): see the API's request-logging plugin.
   return {
     message: 'Internal server error',
     path: formatted.path,
