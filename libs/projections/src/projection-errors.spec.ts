@@ -8,6 +8,8 @@ describe('isTransientError', () => {
     ['an administrator shutdown', sqlError('57P01')],
     ['a serialization failure', sqlError('40001')],
     ['a full disk', sqlError('53100')],
+    ['a missing table after a bad deployment', sqlError('42P01')],
+    ['a missing privilege', sqlError('42501')],
     ['a reset socket', sqlError('ECONNRESET')],
     ['a terminated connection', new Error('Connection terminated unexpectedly')],
   ])('retries the batch on %s', (_label, error) => {

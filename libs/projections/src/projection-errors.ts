@@ -1,21 +1,21 @@
 /**
- * Errors that say nothing about the events: the database went away, was shut down, ran out of something, or a
- * transaction lost a race. The batch is tried again as a whole; anything else is the events' (or the projection's)
- * fault for the stream at hand, and quarantines that stream.
+ * Whether an error is the events' fault (and so one stream's) or the environment's. Only data exceptions (SQLSTATE
+ * class 22: a value out of range, a NUL byte), violated constraints (23) and errors thrown by the projection's own
+ * code blame the events: the failing stream is quarantined. Anything else (the database went away or shut down, a
+ * lost race, a missing table or privilege after a bad deployment) would fail every stream alike, so the whole batch
+ * is tried again until the environment is fixed.
  */
-const TRANSIENT_SQLSTATE_CLASSES = ['08', '40', '53', '55', '57', '58', 'XX'];
-const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN']);
+const STREAM_SQLSTATE_CLASSES = ['22', '23'];
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN']);
 
 export function isTransientError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string') {
-    if (TRANSIENT_NODE_CODES.has(code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(code)) return TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2));
+    if (CONNECTION_CODES.has(code)) return true;
+    if (/^[0-9A-Z]{5}$/.test(code)) return !STREAM_SQLSTATE_CLASSES.includes(code.slice(0, 2));
   }
   const message = (error as Error)?.message ?? '';
-  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
-    message,
-  );
+  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(message);
 }
 
 /** What may be stored or logged about an error: its class and SQLSTATE, never its message (it can quote values). */

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { EventStoreError } from '@claimtrail/event-store';
+import { EventStoreError, type EventStoreErrorCode } from '@claimtrail/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ClaimError, type ClaimErrorCode } from '../../domain/index.js';
 import {
@@ -19,7 +19,7 @@ export type ApiErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL_SERVER_ERROR';
 
-const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
+export const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
   VALIDATION_FAILED: 'BAD_USER_INPUT',
   CLAIM_NOT_FOUND: 'NOT_FOUND',
   CLAIM_ALREADY_EXISTS: 'CONFLICT',
@@ -30,15 +30,24 @@ const CLAIM_CODES: Record<ClaimErrorCode, ApiErrorCode> = {
   REMITTANCE_UNBALANCED: 'BAD_USER_INPUT',
 };
 
-// Codes graphql-js and Apollo raise for a malformed request; their messages describe the query, not data.
-const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+export const EVENT_STORE_CODES: Record<EventStoreErrorCode, ApiErrorCode> = {
+  INVALID_ARGUMENT: 'BAD_USER_INPUT',
+  WRONG_EXPECTED_VERSION: 'CONFLICT',
+  DUPLICATE_EVENT_ID: 'CONFLICT',
+  UNAVAILABLE: 'INTERNAL_SERVER_ERROR',
+};
+
+/** Codes graphql-js and Apollo raise for a malformed request, passed through; their messages describe the query. */
+export const GRAPHQL_REQUEST_CODES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The query asks for fields or arguments the schema does not have, or of the wrong type.',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request (no query, wrong method or content type).',
+  PERSISTED_QUERY_NOT_FOUND:
+    'An automatic persisted query hash the server does not know; send the full query.',
+  OPERATION_RESOLUTION_FAILURE: 'The operation name does not match an operation of the document.',
+};
+const REQUEST_CODES = new Set(['BAD_USER_INPUT', ...Object.keys(GRAPHQL_REQUEST_CODES)]);
 
 /**
  * graphql-js stops coercing variables after 50 errors with a bare GraphQLError (no path, no cause) that Apollo gives
@@ -116,12 +125,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, raw: unknow
     };
   }
   if (error instanceof EventStoreError) {
-    const code =
-      error.code === 'INVALID_ARGUMENT'
-        ? 'BAD_USER_INPUT'
-        : error.code === 'WRONG_EXPECTED_VERSION'
-          ? 'CONFLICT'
-          : 'INTERNAL_SERVER_ERROR';
+    const code = EVENT_STORE_CODES[error.code];
     if (code !== 'INTERNAL_SERVER_ERROR')
       return { ...base, message: error.message, extensions: { code, reason: error.code } };
   }

@@ -1,0 +1,89 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startTestApi, type TestApi } from '../support/api-harness.js';
+import { startApiProcess } from '../support/api-process.js';
+import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+/** The shell commands of the README's curl example, continuation lines joined. */
+function curlExample(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /<!-- curl-example:start -->\s*```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+  return block
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .filter((line) => line.startsWith('curl '));
+}
+
+describe('what the README tells a newcomer to run', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => api?.close());
+
+  it('has a curl example that works as written: it submits a claim and reads it back', async () => {
+    const [submit, read] = curlExample().map((command) =>
+      command.replace('http://localhost:3000/graphql', api.url),
+    );
+    const submitted = JSON.parse((await run('sh', ['-c', submit!])).stdout);
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data.submitClaim).toMatchObject({ claimId: 'CLM-1001', version: 0 });
+    let claim = null;
+    for (let i = 0; i < 50 && !claim; i++) {
+      const answer = JSON.parse((await run('sh', ['-c', read!])).stdout);
+      expect(answer.errors).toBeUndefined();
+      claim = answer.data.claim;
+    }
+    expect(claim).toEqual({
+      id: 'CLM-1001',
+      status: 'SUBMITTED',
+      totalChargeCents: 60000,
+      balances: { insuranceBalanceCents: 60000 },
+    });
+  });
+});
+
+describe('npm run -s cli -- export', () => {
+  let dir: string;
+  beforeAll(async () => {
+    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    dir = await mkdtemp(join(tmpdir(), 'ct-export-'));
+  }, 180_000);
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('writes valid NDJSON only, one event per line, once the API has stopped', async () => {
+    const env = { CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
+    const api = await startApiProcess(env);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const input = submitClaimInput();
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SUBMIT_CLAIM, variables: { input } }),
+      });
+      expect(((await response.json()) as any).errors).toBeUndefined();
+      ids.push(input.claimId);
+    }
+    api.child.kill('SIGTERM');
+    expect([0, 'SIGTERM']).toContain(await api.exited);
+
+    const { stdout } = await run('npm', ['run', '-s', 'cli', '--', 'export'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
+    const lines = stdout.split('\n').filter((line) => line !== '');
+    expect(stdout.endsWith('\n')).toBe(true);
+    const events = lines.map((line) => JSON.parse(line));
+    expect(events.map((e) => e.streamName)).toEqual(ids.map((id) => `claim-${id}`));
+    expect(events.every((e) => e.type === 'ClaimSubmitted' && typeof e.position === 'string')).toBe(true);
+  }, 120_000);
+});
