@@ -15,7 +15,9 @@ export function isTransientError(error: unknown): boolean {
     if (/^[0-9A-Z]{5}$/.test(code)) return !STREAM_SQLSTATE_CLASSES.includes(code.slice(0, 2));
   }
   const message = (error as Error)?.message ?? '';
-  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
 /** What may be stored or logged about an error: its class and SQLSTATE, never its message (it can quote values). */
