@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { loadApiConfig } from '../../apps/api/src/api.config.js';
-import { startApp } from '../../apps/api/src/create-app.js';
+import { loadClaimTrailConfig, startApi } from '@claimtrail/composition';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
 
 describe('listening', () => {
@@ -30,7 +29,9 @@ describe('listening', () => {
   it('refuses to start a second instance on a port in use, before it boots, and leaves the first serving', async () => {
     const port = (api.app.getHttpServer().address() as AddressInfo).port;
     const before = lines.length;
-    const second = startApp(loadApiConfig({ PORT: String(port), LOG_LEVEL: 'info' }), { logDestination });
+    const second = startApi(loadClaimTrailConfig({ PORT: String(port), LOG_LEVEL: 'info' }), {
+      logDestination,
+    });
     await expect(second).rejects.toThrow(
       `Cannot listen on 127.0.0.1:${port}: port ${port} on 127.0.0.1 is already in use`,
     );

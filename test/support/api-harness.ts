@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
-import { loadApiConfig } from '../../apps/api/src/api.config.js';
-import { startApp, type AppOptions } from '../../apps/api/src/create-app.js';
+import { loadClaimTrailConfig, startApi, type ApiOptions } from '@claimtrail/composition';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -32,15 +31,15 @@ export interface TestApi {
 export async function startTestApi(
   env: NodeJS.ProcessEnv = {},
   embeddedDataDir?: string,
-  options: AppOptions = {},
+  options: ApiOptions = {},
 ): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
   if (!embeddedDataDir && process.env.DATABASE_URL) database = await createTestDatabase();
-  const config = loadApiConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const config = loadClaimTrailConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
   config.database = database ? { url: database.url } : { embeddedDataDir: embeddedDataDir ?? 'memory' };
   let app: INestApplication;
   try {
-    app = await startApp(config, options);
+    app = await startApi(config, options);
   } catch (error) {
     await database?.close();
     throw error;

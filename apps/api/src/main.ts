@@ -1,8 +1,7 @@
-import { loadApiConfig } from './api.config.js';
-import { startApp } from './create-app.js';
+import { loadClaimTrailConfig, startApi } from '@claimtrail/composition';
 
 try {
-  await startApp(loadApiConfig(process.env));
+  await startApi(loadClaimTrailConfig(process.env));
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -1,40 +1,35 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
-import { CLOCK, systemClock } from './application/clock.js';
+import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
 import { UpdateClaimHandler } from './application/update-claim.handler.js';
-import { PayerRulesService } from './payers/payer-rules.service.js';
-import { PayersResolver } from './payers/payers.resolver.js';
-import { ClaimSummaryQueries } from './read-models/claim-summary/claim-summary.queries.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS, ReadYourWrites } from './graphql/read-your-writes.service.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
 import { ClaimHistoryResolver } from './graphql/resolvers/claim-history.resolver.js';
-import { ClaimsResolver } from './graphql/resolvers/claims.resolver.js';
 
-export interface ClaimsSettings {
-  readYourWritesTimeoutMs: number;
+export interface ClaimsModuleOptions {
+  /** The event store module the commands append to. */
+  imports: DynamicModule[];
+  /** The module that implements the application's payer-rules port, and its provider that does. */
+  payerRules: { module: Type | DynamicModule; provider: Type<PayerRulesPort> };
 }
 
-/** Claims over GraphQL: commands through the CommandBus, queries from the read models, history from the log. */
+/**
+ * Claim commands through the CommandBus (load, decide, append) and the claim's history from the log. The read
+ * models of claims are listed in CLAIMS_READ_MODELS and served by the composition root.
+ */
 @Module({})
 export class ClaimsModule {
-  static forRoot(settings: ClaimsSettings): DynamicModule {
+  static forRoot(options: ClaimsModuleOptions): DynamicModule {
     return {
       module: ClaimsModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ...options.imports, options.payerRules.module],
       providers: [
-        { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: settings.readYourWritesTimeoutMs },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: PAYER_RULES, useExisting: options.payerRules.provider },
         ClaimCommandExecutor,
         SubmitClaimHandler,
         UpdateClaimHandler,
-        PayerRulesService,
-        PayersResolver,
-        ClaimSummaryQueries,
-        ReadYourWrites,
         ClaimCommandsResolver,
-        ClaimsResolver,
         ClaimHistoryResolver,
       ],
     };

@@ -1,28 +1,23 @@
+import { defineConfig, EnvInteger } from '@claimtrail/platform';
+import { IsOptional, Matches, MinLength } from 'class-validator';
 import type { DatabaseSettings } from './resolve-database.js';
 
-export interface ConfigProblem {
-  key: string;
-  message: string;
+class DatabaseEnv {
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/./, { message: '$property must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @MinLength(1)
+  CLAIMTRAIL_DATA_DIR?: string;
+
+  @EnvInteger(1, 200)
+  DATABASE_POOL_SIZE?: number;
 }
 
-/** The database keys of the environment, checked once at boot; every bad key is reported, not only the first. */
-export function readDatabaseConfig(env: NodeJS.ProcessEnv): {
-  settings: DatabaseSettings;
-  problems: ConfigProblem[];
-} {
-  const problems: ConfigProblem[] = [];
-  const url = env.DATABASE_URL?.trim() || undefined;
-  if (url && !/^postgres(ql)?:\/\/./.test(url))
-    problems.push({ key: 'DATABASE_URL', message: 'must be a postgres:// URL' });
-  let poolSize: number | undefined;
-  if (env.DATABASE_POOL_SIZE) {
-    poolSize = Number(env.DATABASE_POOL_SIZE);
-    if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200) {
-      problems.push({ key: 'DATABASE_POOL_SIZE', message: 'must be an integer from 1 to 200' });
-    }
-  }
-  return {
-    settings: { url, embeddedDataDir: env.CLAIMTRAIL_DATA_DIR?.trim() || undefined, poolSize },
-    problems,
-  };
-}
+/** DATABASE_URL, else the embedded database in CLAIMTRAIL_DATA_DIR. */
+export const databaseConfig = defineConfig('database', DatabaseEnv, (env): DatabaseSettings => ({
+  url: env.DATABASE_URL,
+  embeddedDataDir: env.CLAIMTRAIL_DATA_DIR,
+  poolSize: env.DATABASE_POOL_SIZE,
+}));

@@ -19,13 +19,15 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** The database the whole process shares: DATABASE_URL, else embedded PGlite; migrated before anything uses it. */
+/**
+ * The database the whole process shares: DATABASE_URL, else embedded PGlite; migrated before anything uses it. The
+ * composition root creates it once and hands it to each module that needs it.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(settings: DatabaseSettings, parts: SchemaParts): DynamicModule {
     return {
       module: DatabaseModule,
-      global: true,
       providers: [
         {
           provide: RESOLVED_DATABASE,

@@ -6,4 +6,3 @@ export { acquireDataDirLock, DATA_DIR_LOCK_FILE, type DataDirLock } from './data
 export { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 export { DatabaseModule, RESOLVED_DATABASE, PG_POOL } from './database.module.js';
 export { createTestDatabase } from './testing/test-database.js';
-export { loggableError, type LoggableError } from './loggable-error.js';

@@ -1,7 +1,5 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
-import { loggableError } from './loggable-error.js';
 import { statementKind, TypeOrmLogger } from './typeorm-logger.js';
 
 const PATIENT = 'SMITH-JOHN-19700101';
@@ -20,34 +18,6 @@ function driverError(): Error {
     hint: `Check ${PATIENT}`,
   });
 }
-
-describe('loggableError', () => {
-  it('keeps the class, SQLSTATE and stack frames of a failed query, and nothing of its text', () => {
-    const error = new QueryFailedError(
-      `INSERT INTO claim_summaries (patient_ref) VALUES ($1)`,
-      [PATIENT],
-      driverError(),
-    );
-    const logged = loggableError(error);
-    expect(logged).toMatchObject({ type: 'QueryFailedError', code: '23505' });
-    expect(logged.stack).toMatch(/^QueryFailedError\n\s+at /);
-    expect(JSON.stringify(logged)).not.toMatch(new RegExp(`${PATIENT}|INSERT|duplicate|Key \\(`));
-  });
-
-  it('names the cause without its message', () => {
-    const logged = loggableError(new Error(`failed for ${PATIENT}`, { cause: driverError() }));
-    expect(logged.cause).toEqual({ type: 'DatabaseError', code: '23505' });
-    expect(JSON.stringify(logged)).not.toContain(PATIENT);
-  });
-
-  it('drops a code that is not a plain token', () => {
-    expect(loggableError(Object.assign(new Error('x'), { code: `${PATIENT} here` })).code).toBeUndefined();
-  });
-
-  it('describes what is not an error by its type only', () => {
-    expect(loggableError(PATIENT)).toEqual({ type: 'string' });
-  });
-});
 
 describe('TypeOrmLogger', () => {
   const logger = new TypeOrmLogger();

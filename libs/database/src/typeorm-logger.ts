@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLoggerPort } from 'typeorm';
-import { loggableError } from './loggable-error.js';
+import { loggableError } from '@claimtrail/platform';
 
 // A closed list, so that nothing from the statement itself can reach a log line.
 const STATEMENT_KINDS = new Set([

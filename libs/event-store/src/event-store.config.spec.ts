@@ -1,31 +1,34 @@
-import { readEventStoreConfig } from './event-store.config.js';
+import { ConfigError, loadConfig } from '@claimtrail/platform';
+import { eventStoreConfig } from './event-store.config.js';
 
-describe('readEventStoreConfig', () => {
+const load = (env: Record<string, string>) => loadConfig(env, { eventStore: eventStoreConfig }).eventStore;
+
+function problemKeys(env: Record<string, string>): string[] {
+  try {
+    load(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => p.key);
+  }
+}
+
+describe('eventStoreConfig', () => {
   it('defaults to PostgreSQL', () => {
-    expect(readEventStoreConfig({})).toEqual({ settings: { kind: 'postgres' }, problems: [] });
+    expect(load({})).toEqual({ kind: 'postgres' });
   });
 
   it('selects EventStoreDB with its connection string', () => {
-    const env = {
-      EVENT_STORE: 'eventstoredb',
-      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
-    };
-    expect(readEventStoreConfig(env)).toEqual({
-      settings: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
-      problems: [],
-    });
+    expect(
+      load({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }),
+    ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
   });
 
   it('lists every bad key', () => {
-    expect(readEventStoreConfig({ EVENT_STORE: 'mongo' }).problems.map((p) => p.key)).toEqual([
-      'EVENT_STORE',
-    ]);
-    expect(readEventStoreConfig({ EVENT_STORE: 'eventstoredb' }).problems.map((p) => p.key)).toEqual([
+    expect(problemKeys({ EVENT_STORE: 'mongo' })).toEqual(['EVENT_STORE']);
+    expect(problemKeys({ EVENT_STORE: 'eventstoredb' })).toEqual(['EVENTSTORE_CONNECTION_STRING']);
+    expect(problemKeys({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toEqual([
       'EVENTSTORE_CONNECTION_STRING',
     ]);
-    expect(
-      readEventStoreConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' })
-        .problems,
-    ).toHaveLength(1);
   });
 });

@@ -1,3 +1,6 @@
+import { defineConfig } from '@claimtrail/platform';
+import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+
 export type EventStoreSettings =
   | { kind: 'postgres' }
   | {
@@ -6,31 +9,24 @@ export type EventStoreSettings =
       connectionString: string;
     };
 
-export interface EventStoreConfigProblem {
-  key: string;
-  message: string;
+class EventStoreEnv {
+  @IsOptional()
+  @IsIn(['postgres', 'eventstoredb'], { message: '$property must be postgres or eventstoredb' })
+  EVENT_STORE?: 'postgres' | 'eventstoredb';
+
+  @ValidateIf(
+    (env: EventStoreEnv) =>
+      env.EVENT_STORE === 'eventstoredb' || env.EVENTSTORE_CONNECTION_STRING !== undefined,
+  )
+  @Matches(/^esdb(\+discover)?:\/\/./, {
+    message: '$property must be an esdb:// connection string (required with EVENT_STORE=eventstoredb)',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
 }
 
-/** EVENT_STORE (postgres | eventstoredb) and EVENTSTORE_CONNECTION_STRING, checked once at boot. */
-export function readEventStoreConfig(env: NodeJS.ProcessEnv): {
-  settings: EventStoreSettings;
-  problems: EventStoreConfigProblem[];
-} {
-  const problems: EventStoreConfigProblem[] = [];
-  const kind = env.EVENT_STORE?.trim() || 'postgres';
-  const connectionString = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
-  if (kind !== 'postgres' && kind !== 'eventstoredb')
-    problems.push({ key: 'EVENT_STORE', message: 'must be postgres or eventstoredb' });
-  if (kind === 'eventstoredb') {
-    if (!connectionString)
-      problems.push({
-        key: 'EVENTSTORE_CONNECTION_STRING',
-        message: 'is required when EVENT_STORE=eventstoredb',
-      });
-    else if (!/^esdb(\+discover)?:\/\/./.test(connectionString))
-      problems.push({ key: 'EVENTSTORE_CONNECTION_STRING', message: 'must be an esdb:// connection string' });
-  }
-  const settings: EventStoreSettings =
-    kind === 'eventstoredb' && connectionString ? { kind, connectionString } : { kind: 'postgres' };
-  return { settings, problems };
-}
+/** EVENT_STORE (postgres | eventstoredb) and EVENTSTORE_CONNECTION_STRING. */
+export const eventStoreConfig = defineConfig('eventStore', EventStoreEnv, (env): EventStoreSettings =>
+  env.EVENT_STORE === 'eventstoredb'
+    ? { kind: 'eventstoredb', connectionString: env.EVENTSTORE_CONNECTION_STRING! }
+    : { kind: 'postgres' },
+);

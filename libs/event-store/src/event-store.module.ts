@@ -5,6 +5,7 @@ import type { EventStoreSettings } from './event-store.config.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
+import { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
 
 class EventStoreLifecycle implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -30,13 +31,15 @@ export function openEventStore(
   });
 }
 
-/** Provides EVENT_STORE as configured (openEventStore). */
+/** Provides EVENT_STORE as configured (openEventStore), over the given database module. */
 @Module({})
 export class EventStoreModule {
-  static forRoot(settings: EventStoreSettings = { kind: 'postgres' }): DynamicModule {
+  static readonly schema = { entities: [], migrations: EVENT_STORE_MIGRATIONS };
+
+  static forRoot(settings: EventStoreSettings, database: DynamicModule): DynamicModule {
     return {
       module: EventStoreModule,
-      global: true,
+      imports: [database],
       providers: [
         {
           provide: EVENT_STORE,

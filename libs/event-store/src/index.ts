@@ -10,17 +10,11 @@ export {
 } from './postgres/postgres-event-store.js';
 export { EVENTS_CHANNEL } from './postgres/postgres-event-store.sql.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
-export {
-  readEventStoreConfig,
-  type EventStoreSettings,
-  type EventStoreConfigProblem,
-} from './event-store.config.js';
+export { eventStoreConfig, type EventStoreSettings } from './event-store.config.js';
 export { POSTGRES_EVENT_STORE_SCHEMA } from './postgres/postgres-event-store.schema.js';
 export { CreateEventStore1764201600000 } from './postgres/create-event-store.migration.js';
 export { NumericLogOrder1764800000000 } from './postgres/numeric-log-order.migration.js';
-import { CreateEventStore1764201600000 } from './postgres/create-event-store.migration.js';
-import { NumericLogOrder1764800000000 } from './postgres/numeric-log-order.migration.js';
-/** The event store's migrations, in order. */
-export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764201600000, NumericLogOrder1764800000000];
+export { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
+export { eventStoreErrorMapping } from './event-store-errors.mapping.js';

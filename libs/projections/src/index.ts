@@ -1,4 +1,5 @@
 export type { Projection, RowProjection } from './projection.js';
+export type { ReadModel } from './read-model.js';
 export { rowProjection } from './row-projection.js';
 export {
   ProjectionRunner,
@@ -7,21 +8,11 @@ export {
   type QuarantinedStream,
   type RetryOutcome,
 } from './projection-runner.js';
-export { isTransientError, errorSummary } from './projection-errors.js';
+export { isTransientError } from './projection-errors.js';
 export { CheckpointStore, type ProjectionStatus } from './checkpoint-store.js';
-export {
-  ProjectorService,
-  PROJECTIONS,
-  PROJECTOR_OPTIONS,
-  type ProjectorOptions,
-} from './projector.service.js';
+export { ProjectorService, PROJECTIONS, PROJECTOR_OPTIONS } from './projector.service.js';
 export { CreateProjectionCheckpoints1764201700000 } from './projection-checkpoint.migration.js';
 export { CreateProjectionQuarantine1764800100000 } from './projection-quarantine.migration.js';
-export { ProjectorModule } from './projector.module.js';
-import { CreateProjectionCheckpoints1764201700000 } from './projection-checkpoint.migration.js';
-import { CreateProjectionQuarantine1764800100000 } from './projection-quarantine.migration.js';
-/** The projection runtime's own tables, in order. */
-export const PROJECTION_MIGRATIONS = [
-  CreateProjectionCheckpoints1764201700000,
-  CreateProjectionQuarantine1764800100000,
-];
+export { ProjectorModule, type ProjectorModuleOptions } from './projector.module.js';
+export { PROJECTION_MIGRATIONS } from './projection.migrations.js';
+export { projectorConfig, type ProjectorSettings } from './projector.config.js';

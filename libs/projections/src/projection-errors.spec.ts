@@ -1,4 +1,5 @@
-import { errorSummary, isTransientError } from './projection-errors.js';
+import { errorSummary } from '@claimtrail/platform';
+import { isTransientError } from './projection-errors.js';
 
 const sqlError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 

@@ -19,9 +19,3 @@ export function isTransientError(error: unknown): boolean {
     message,
   );
 }
-
-/** What may be stored or logged about an error: its class and SQLSTATE, never its message (it can quote values). */
-export function errorSummary(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  return `${(error as Error)?.name ?? 'Error'}${typeof code === 'string' ? ` (${code})` : ''}`;
-}

@@ -6,7 +6,8 @@ import {
   type RecordedEvent,
 } from '@claimtrail/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { errorSummary, isTransientError } from './projection-errors.js';
+import { errorSummary } from '@claimtrail/platform';
+import { isTransientError } from './projection-errors.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectionRunnerOptions {

@@ -1,18 +1,13 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { loggableError } from '@claimtrail/database';
+import { loggableError } from '@claimtrail/platform';
 import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
 import { DataSource } from 'typeorm';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import type { ProjectorSettings } from './projector.config.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
-
-export interface ProjectorOptions {
-  /** False where a separate projector process owns the read models. */
-  enabled: boolean;
-  batchSize?: number;
-}
 
 /** Runs every registered projection in the background of this process for as long as it lives. */
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,7 +20,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DataSource) dataSource: DataSource,
     @Inject(PROJECTIONS) projections: Projection[],
-    @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorOptions,
+    @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorSettings,
   ) {
     this.runners = projections.map(
       (projection) =>
@@ -47,7 +42,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    if (!this.options.enabled) return;
+    if (!this.options.inProcess) return;
     for (const runner of this.runners) this.running.push(runner.run(this.controller.signal));
     this.logger.log(`Running ${this.runners.map((r) => r.projection.name).join(', ')}`);
   }

@@ -20,9 +20,9 @@ import {
   type ClaimCommand,
   type ClaimState,
 } from '../domain/index.js';
-import { CLOCK, type Clock } from './clock.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
+import { CLOCK, type Clock } from '@claimtrail/platform';
 
 export const MAX_CONFLICT_RETRIES = 5;
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SubmitClaim } from '../domain/index.js';
-import { PayerRulesService } from '../payers/payer-rules.service.js';
+import { PAYER_RULES, type PayerRulesPort } from './payer-rules.port.js';
 import { ClaimCommandExecutor, type CommandBody } from './claim-command.executor.js';
 import type { CommandResult } from './command-context.js';
 import { SubmitClaimCommand } from './submit-claim.command.js';
@@ -9,7 +10,7 @@ import { SubmitClaimCommand } from './submit-claim.command.js';
 export class SubmitClaimHandler implements ICommandHandler<SubmitClaimCommand, CommandResult> {
   constructor(
     private readonly executor: ClaimCommandExecutor,
-    private readonly payers: PayerRulesService,
+    @Inject(PAYER_RULES) private readonly payers: PayerRulesPort,
   ) {}
 
   async execute({ claim, context }: SubmitClaimCommand): Promise<CommandResult> {

@@ -1,4 +1,4 @@
-import type { Queryable } from './postgres-event-store.js';
+import type { Queryable } from './queryable.js';
 import { EVENTS_CHANNEL } from './postgres-event-store.sql.js';
 
 /**

@@ -35,8 +35,9 @@ import {
   readPageSql,
 } from './postgres-event-store.sql.js';
 
-/** A pool, or one client when appends must join the caller's transaction. */
-export type Queryable = Pick<pg.ClientBase, 'query'>;
+import type { Queryable } from './queryable.js';
+
+export type { Queryable };
 
 export interface PostgresEventStoreOptions {
   /**

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { abortableSleep } from '../abortable-sleep.js';
 import type { EventStore, NewEvent, Position, RecordedEvent, SubscribeOptions } from '../event-store.port.js';
-import type { ContractSubject } from './event-store.contract.js';
+import type { ContractSubject } from './contract-subject.js';
 
 /** Waits for a condition; the bound only turns a hang into a failure, it asserts nothing about speed. */
 export async function until(condition: () => boolean, boundMs = 20_000): Promise<void> {

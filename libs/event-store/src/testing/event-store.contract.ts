@@ -4,29 +4,11 @@ import {
   InvalidEventStoreArgumentError,
   WrongExpectedVersionError,
 } from '../event-store.errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  RecordedEvent,
-} from '../event-store.port.js';
+import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { appendWhileOthersRun, collect, until } from './concurrent-writers.js';
+import type { ContractSubject } from './contract-subject.js';
 
-export interface ContractSubject {
-  store: EventStore;
-  /** Closes everything the factory opened. */
-  dispose(): Promise<void>;
-  /** Appends inside a transaction that stays open until hold() resolves; adapters without transactions omit it. */
-  /** Everything runs through one connection (the embedded database): a held-open append makes the others wait. */
-  singleConnection?: boolean;
-  appendHeldOpen?(
-    streamName: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-    hold: () => Promise<void>,
-  ): Promise<AppendResult>;
-}
+export type { ContractSubject };
 
 export type ContractOpener = () => Promise<ContractSubject>;
 

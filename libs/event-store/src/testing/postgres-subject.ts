@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { ResolvedDatabase } from '@claimtrail/database';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '../postgres/postgres-event-store.js';
 import { POSTGRES_EVENT_STORE_SCHEMA } from '../postgres/postgres-event-store.schema.js';
-import type { ContractSubject } from './event-store.contract.js';
+import type { ContractSubject } from './contract-subject.js';
 
 /** The PostgreSQL adapter on a fresh database, with appends that can hold their transaction open. */
 export async function openPostgresSubject(

@@ -2,11 +2,11 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { LIMITS } from '../../domain/index.js';
-import { CentsScalar } from '../scalars/cents.scalar.js';
 import { AdjustmentGroupCode } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { ReasonCodesInput } from './reason-codes.input.js';
 import { Carc, Cents, Rarcs } from './input-rules.js';
+import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class LineDenialInput extends ReasonCodesInput {

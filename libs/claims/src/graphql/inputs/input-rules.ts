@@ -11,7 +11,7 @@ import {
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
 } from '../../domain/index.js';
-import { RequestValidationError } from '../errors/api-errors.js';
+import { RequestValidationError } from '@claimtrail/platform';
 
 // Shape checks at the edge; the decider checks meaning (balances, deadlines, transitions) again on its own.
 export const MAX_AMOUNT_CENTS = LIMITS.maxClaimCents;

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { CentsScalar } from '../scalars/cents.scalar.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { Cents, Optional, Reference, Text } from './input-rules.js';
+import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class RecordPatientPaymentInput extends ClaimCommandInput {

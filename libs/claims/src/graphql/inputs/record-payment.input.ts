@@ -2,10 +2,10 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { LIMITS } from '../../domain/index.js';
-import { CentsScalar } from '../scalars/cents.scalar.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { ReasonCodesInput } from './reason-codes.input.js';
 import { Cents, LocalDate, Optional, Reference } from './input-rules.js';
+import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class AdjustmentInput extends ReasonCodesInput {

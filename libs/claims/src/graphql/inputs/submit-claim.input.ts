@@ -19,9 +19,9 @@ import {
   PAYER_ID_PATTERN,
   PROCEDURE_CODE_PATTERN,
 } from '../../domain/index.js';
-import { CentsScalar } from '../scalars/cents.scalar.js';
 import { CommandOptionsInput } from './command-options.input.js';
 import { LocalDate } from './input-rules.js';
+import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class ServiceLineInput {

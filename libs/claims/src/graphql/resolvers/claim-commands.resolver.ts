@@ -21,8 +21,8 @@ import { SubmitAdditionalInfoInput } from '../inputs/submit-additional-info.inpu
 import { SubmitClaimInput } from '../inputs/submit-claim.input.js';
 import { VoidClaimInput } from '../inputs/void-claim.input.js';
 import { WriteOffBalanceInput } from '../inputs/write-off-balance.input.js';
-import { Identity, type RequestIdentity } from '../request-context.js';
 import { CommandResult } from '../types/command-result.type.js';
+import { Identity, type RequestIdentity } from '@claimtrail/platform';
 
 /** GraphQL lets a client send null for an optional field; the domain knows only absent. */
 function withoutNulls<T>(value: T): T {

@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
 import { claimStreamName } from '../../domain/index.js';
-import { NotFoundError } from '../errors/api-errors.js';
 import { claimIdArgument } from '../inputs/input-rules.js';
 import { ClaimHistoryEntry } from '../types/claim-history.type.js';
+import { NotFoundError } from '@claimtrail/platform';
 
 @Resolver()
 export class ClaimHistoryResolver {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { JsonScalar } from '../scalars/json.scalar.js';
+import { JsonScalar } from '@claimtrail/platform';
 
 @ObjectType()
 export class EventMetadata {

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CentsScalar } from '../scalars/cents.scalar.js';
 import { AdjustmentGroupCode, AppealOutcome, FollowUpChannel, WriteOffReason } from './claim-enums.js';
+import { CentsScalar } from '@claimtrail/platform';
 
 export enum ClaimStatus {
   SUBMITTED = 'SUBMITTED',

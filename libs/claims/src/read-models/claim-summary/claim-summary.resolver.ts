@@ -1,0 +1,73 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CheckpointStore } from '@claimtrail/projections';
+import { claimStreamName } from '../../domain/index.js';
+import { toClaim } from '../../graphql/claim.mapper.js';
+import { ClaimFilter } from '../../graphql/inputs/claim-filter.input.js';
+import { claimIdArgument } from '../../graphql/inputs/input-rules.js';
+import { ClaimConnection } from '../../graphql/types/claim-connection.type.js';
+import { Claim } from '../../graphql/types/claim.type.js';
+import type { ClaimSummaryEntity } from './claim-summary.entity.js';
+import { claimSummaryProjection } from './claim-summary.projection.js';
+import { ClaimSummaryQueries, encodeCursor } from './claim-summary.queries.js';
+import { ReadYourWrites, RequestValidationError } from '@claimtrail/platform';
+
+const PROJECTIONS = [claimSummaryProjection.name];
+const MAX_PAGE = 200;
+
+const positionArg = {
+  nullable: true,
+  type: () => String,
+  description: "A command's position: wait (bounded) until this view includes it.",
+};
+
+@Resolver(() => Claim)
+export class ClaimSummaryResolver {
+  constructor(
+    private readonly queries: ClaimSummaryQueries,
+    private readonly readYourWrites: ReadYourWrites,
+    private readonly checkpoints: CheckpointStore,
+  ) {}
+
+  /** Claims from rows, each marked stale when the read model quarantined it. */
+  private async toClaims(rows: readonly ClaimSummaryEntity[]): Promise<Claim[]> {
+    const stale = await this.checkpoints.quarantinedAmong(
+      claimSummaryProjection.name,
+      rows.map((r) => claimStreamName(r.claimId)),
+    );
+    return rows.map((row) =>
+      Object.assign(toClaim(row.state, row.version), { stale: stale.get(claimStreamName(row.claimId)) }),
+    );
+  }
+
+  @Query(() => Claim, { nullable: true })
+  async claim(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('atLeastPosition', positionArg) atLeastPosition?: string,
+  ): Promise<Claim | null> {
+    claimIdArgument(id);
+    await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
+    const row = await this.queries.findOne(id);
+    return row ? (await this.toClaims([row]))[0]! : null;
+  }
+
+  @Query(() => ClaimConnection)
+  async claims(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => ClaimFilter, nullable: true }) filter?: ClaimFilter,
+    @Args('atLeastPosition', positionArg) atLeastPosition?: string,
+  ): Promise<ClaimConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw new RequestValidationError([{ field: 'first', message: `first must be from 1 to ${MAX_PAGE}` }]);
+    }
+    await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
+    const page = await this.queries.list(first, after ?? undefined, filter ?? {});
+    const claims = await this.toClaims(page.rows);
+    const edges = page.rows.map((row, i) => ({ cursor: encodeCursor(row), node: claims[i]! }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import type { ReadModel } from '@claimtrail/projections';
+import { ClaimSummaryEntity } from './claim-summary.entity.js';
+import { CreateClaimSummaries1764201800000 } from './claim-summary.migration.js';
+import { claimSummaryProjection } from './claim-summary.projection.js';
+import { ClaimSummaryQueries } from './claim-summary.queries.js';
+import { ClaimSummaryResolver } from './claim-summary.resolver.js';
+
+/** One row per claim: its folded state, with the columns lists filter and sort on. `claim` and `claims`. */
+export const claimSummaryReadModel: ReadModel = {
+  name: claimSummaryProjection.name,
+  entities: [ClaimSummaryEntity],
+  migrations: [CreateClaimSummaries1764201800000],
+  projection: claimSummaryProjection,
+  providers: [ClaimSummaryQueries, ClaimSummaryResolver],
+};

@@ -1,0 +1,94 @@
+import { ConfigError } from '@claimtrail/platform';
+import { loadClaimTrailConfig as loadApiConfig } from './claimtrail.config.js';
+
+function problemKeys(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadApiConfig(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((problem) => problem.key);
+  }
+}
+
+describe('loadClaimTrailConfig', () => {
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadApiConfig({}).http.host).toBe('127.0.0.1');
+    expect(loadApiConfig({ HOST: '0.0.0.0' }).http.host).toBe('0.0.0.0');
+    expect(loadApiConfig({ HOST: '::' }).http.host).toBe('::');
+    expect(loadApiConfig({ HOST: 'api.internal' }).http.host).toBe('api.internal');
+  });
+
+  it('refuses a HOST that is neither an address nor a host name', () => {
+    expect(problemKeys({ HOST: 'http://0.0.0.0' })).toEqual(['HOST']);
+    expect(problemKeys({ HOST: 'two words' })).toEqual(['HOST']);
+  });
+
+  it('logs at info by default and accepts only pino levels', () => {
+    expect(loadApiConfig({}).logging.level).toBe('info');
+    expect(loadApiConfig({ LOG_LEVEL: 'silent' }).logging.level).toBe('silent');
+    expect(problemKeys({ LOG_LEVEL: 'verbose' })).toEqual(['LOG_LEVEL']);
+  });
+
+  it('has query limits by default, each configurable', () => {
+    expect(loadApiConfig({}).graphql.queryLimits).toEqual({
+      maxAliases: 15,
+      maxDepth: 8,
+      maxTokens: 5000,
+      maxDirectives: 10,
+      maxCost: 50_000,
+      blockFieldSuggestions: false,
+    });
+    expect(loadApiConfig({ QUERY_MAX_COST: '1000', QUERY_MAX_DEPTH: '4' }).graphql.queryLimits).toMatchObject(
+      {
+        maxCost: 1000,
+        maxDepth: 4,
+      },
+    );
+  });
+
+  it('blocks field suggestions in production', () => {
+    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.queryLimits.blockFieldSuggestions).toBe(true);
+  });
+
+  it("lists every bad key of every library's schema at once, without echoing a value", () => {
+    const env = {
+      HOST: '-',
+      LOG_LEVEL: 'loud',
+      QUERY_MAX_ALIASES: '0',
+      QUERY_MAX_DEPTH: 'deep',
+      QUERY_MAX_TOKENS: '1.5',
+      QUERY_MAX_DIRECTIVES: '-1',
+      QUERY_MAX_COST: '1e12',
+      PORT: '70000',
+      DATABASE_URL: 'mysql://admin:hunter2@db/claims',
+      DATABASE_POOL_SIZE: '0',
+      EVENT_STORE: 'mongo',
+      PROJECTOR_IN_PROCESS: 'maybe',
+      READ_YOUR_WRITES_TIMEOUT_MS: '-5',
+      HEALTH_MAX_PROJECTION_LAG_SECONDS: 'soon',
+      REQUEST_BODY_LIMIT: 'big',
+      GRAPHIQL: 'yes',
+    };
+    expect(problemKeys(env).sort()).toEqual(Object.keys(env).sort());
+    let message = '';
+    try {
+      loadApiConfig(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toMatch(/hunter2|mysql|70000|mongo|maybe/);
+  });
+
+  it('reads the same keys the README lists, with their defaults', () => {
+    const config = loadApiConfig({});
+    expect(config.database).toEqual({ url: undefined, embeddedDataDir: undefined, poolSize: undefined });
+    expect(config.eventStore).toEqual({ kind: 'postgres' });
+    expect(config.projector).toEqual({ inProcess: true, batchSize: 500 });
+    expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
+    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
+    expect(config.graphql.graphiql).toBe(true);
+    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
+    expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
+  });
+});

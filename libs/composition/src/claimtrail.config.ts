@@ -1,0 +1,31 @@
+import { databaseConfig } from '@claimtrail/database';
+import { eventStoreConfig } from '@claimtrail/event-store';
+import {
+  graphqlConfig,
+  httpConfig,
+  loadConfig,
+  loggingConfig,
+  readYourWritesConfig,
+  type Env,
+} from '@claimtrail/platform';
+import { projectorConfig } from '@claimtrail/projections';
+import { healthConfig } from './health/health.config.js';
+
+/** Every library's settings; the API, the projector worker and the CLI all validate all of them. */
+export const CLAIMTRAIL_CONFIG = {
+  logging: loggingConfig,
+  http: httpConfig,
+  graphql: graphqlConfig,
+  database: databaseConfig,
+  eventStore: eventStoreConfig,
+  projector: projectorConfig,
+  readYourWrites: readYourWritesConfig,
+  health: healthConfig,
+};
+
+export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;
+
+/** Checked once at start-up: a bad value stops it with every bad key listed and no value echoed. */
+export function loadClaimTrailConfig(env: Env) {
+  return loadConfig(env, CLAIMTRAIL_CONFIG);
+}

@@ -1,0 +1,91 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
+import { DatabaseModule } from '@claimtrail/database';
+import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
+import { PayerRulesRepository, PayersModule } from '@claimtrail/payers';
+import {
+  configNamespaces,
+  graphqlServerModule,
+  loggerModuleParams,
+  PlatformModule,
+  type ErrorMapping,
+} from '@claimtrail/platform';
+import { ProjectorModule, type ReadModel } from '@claimtrail/projections';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import type { ClaimTrailConfig } from './claimtrail.config.js';
+import { HealthModule } from './health/health.module.js';
+import { ReadModelsModule } from './read-models.module.js';
+
+/** Every read model, in one list: adding one is its folder and a line here (or in its feature's list). */
+export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS];
+
+/** How each library's errors reach a client; the README's table of codes is generated from the same list. */
+export const ERROR_MAPPINGS: readonly ErrorMapping[] = [claimErrorMapping, eventStoreErrorMapping];
+
+/** Libraries that own tables besides the read models. */
+const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema];
+
+export type ClaimTrailRole = 'api' | 'worker' | 'cli';
+
+export interface ClaimTrailOptions {
+  /** api: GraphQL over HTTP, projections in process unless configured off; worker: projections only; cli: neither. */
+  role: ClaimTrailRole;
+  /** The process's logger (createRootLogger). */
+  logger: Logger;
+  /** The read models to project and serve; READ_MODELS unless a test adds its own. */
+  readModels?: readonly ReadModel[];
+}
+
+/**
+ * The one composition root of the API, the projector worker and the CLI: the database with every library's
+ * migrations, the event store, the projections of every read model, payers, claims, and (for the API) GraphQL and
+ * health. Each infrastructure module is created once here and handed to the modules that use it.
+ */
+@Module({})
+export class ClaimTrailModule {
+  static forRoot(config: ClaimTrailConfig, options: ClaimTrailOptions): DynamicModule {
+    const readModels = options.readModels ?? READ_MODELS;
+    const database = DatabaseModule.forRoot(config.database, {
+      entities: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.entities as never[])]),
+      migrations: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.migrations as never[])]),
+    });
+    const eventStore = EventStoreModule.forRoot(config.eventStore, database);
+    const projector = ProjectorModule.forRoot({
+      projections: readModels.map((readModel) => readModel.projection),
+      settings: {
+        ...config.projector,
+        inProcess: options.role === 'worker' || (options.role === 'api' && config.projector.inProcess),
+      },
+      imports: [database, eventStore],
+    });
+    const payers = PayersModule.forRoot(database);
+    const api =
+      options.role === 'api'
+        ? [
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS),
+            HealthModule.forRoot(config.health, [database, eventStore, projector]),
+          ]
+        : [];
+    return {
+      module: ClaimTrailModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        LoggerModule.forRoot(loggerModuleParams(options.logger)),
+        PlatformModule.forRoot({ readYourWritesTimeoutMs: config.readYourWrites.timeoutMs }, [projector]),
+        database,
+        eventStore,
+        projector,
+        payers,
+        ClaimsModule.forRoot({
+          imports: [eventStore],
+          payerRules: { module: payers, provider: PayerRulesRepository },
+        }),
+        ReadModelsModule.forRoot(readModels, [database, projector]),
+        ...api,
+      ],
+      exports: [database, eventStore, projector],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, createRootLogger, type Env } from '@claimtrail/platform';
+import { Command, CommanderError } from 'commander';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { pino } from 'pino';
+import { loadClaimTrailConfig } from '../claimtrail.config.js';
+import { ClaimTrailModule } from '../claimtrail.module.js';
+import { claimCommands } from './claim.commands.js';
+import { CliFailure, type CliContext } from './cli-context.js';
+import { exportCommand } from './export.command.js';
+import { projectionsCommand } from './projections.command.js';
+
+/**
+ * `claimtrail`: the same composition root and settings as the API (so EVENT_STORE, DATABASE_URL and the rest mean
+ * the same), with no HTTP and no projections running in the background. Data on stdout, logs and messages on
+ * stderr. Resolves with the exit code: 0; 1 for a refusal or a failure; 2 for bad settings or usage.
+ */
+export async function runCli(env: Env, args: readonly string[] = process.argv.slice(2)): Promise<number> {
+  let opened: INestApplicationContext | undefined;
+  const context: CliContext = {
+    async app() {
+      if (opened) return opened;
+      // Quiet unless asked: the CLI's own output is what its user reads.
+      const config = loadClaimTrailConfig({ LOG_LEVEL: 'warn', ...env });
+      const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
+      opened = await NestFactory.createApplicationContext(
+        ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
+        { bufferLogs: true },
+      );
+      opened.useLogger(opened.get(PinoNestLogger));
+      return opened;
+    },
+  };
+  const program = new Command('claimtrail')
+    .description('ClaimTrail from the command line; uses the settings the API uses (see README)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => process.stderr.write(text) });
+  claimCommands(program, context);
+  exportCommand(program, context);
+  projectionsCommand(program, context);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CliFailure) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  } finally {
+    await opened?.close();
+  }
+}

@@ -1,0 +1,60 @@
+import { claimStreamName } from '@claimtrail/claims';
+import { CheckpointStore, ProjectorService, type ProjectionRunner } from '@claimtrail/projections';
+import type { Command } from 'commander';
+import { CliFailure, writeLine, type CliContext } from './cli-context.js';
+
+/** The runners a command works on: every projection, or the one --projection names. */
+async function runners(context: CliContext, projection: string | undefined): Promise<ProjectionRunner[]> {
+  const selected = (await context.app())
+    .get(ProjectorService)
+    .runners.filter((runner) => projection === undefined || runner.name === projection);
+  if (selected.length === 0) throw new CliFailure(`No projection named ${projection}`);
+  return selected;
+}
+
+/** `projections ...`: checkpoints, catch-up, and the streams a projection quarantined. */
+export function projectionsCommand(program: Command, context: CliContext): void {
+  const projections = program
+    .command('projections')
+    .description('the read models: checkpoints, catch-up, quarantined streams and their retry');
+
+  projections
+    .command('status')
+    .description("each projection's checkpoint, last error and quarantined streams")
+    .action(async () => (await (await context.app()).get(CheckpointStore).statuses()).forEach(writeLine));
+
+  projections
+    .command('catch-up')
+    .description('apply everything committed so far, then exit')
+    .option('--projection <name>', 'only this projection')
+    .action(async (options: { projection?: string }) => {
+      for (const runner of await runners(context, options.projection))
+        process.stderr.write(`${runner.name}: applied ${await runner.catchUp()} events\n`);
+    });
+
+  projections
+    .command('quarantine')
+    .description("streams a projection stopped applying: the event's position and type, the error's class")
+    .option('--projection <name>', 'only this projection')
+    .action(async (options: { projection?: string }) => {
+      for (const runner of await runners(context, options.projection))
+        (await runner.quarantined()).forEach(writeLine);
+    });
+
+  projections
+    .command('retry')
+    .description('after a fix, apply quarantined streams again from their start; exits 1 if one still fails')
+    .option('--projection <name>', 'only this projection')
+    .option('--claim <id>', "only this claim's stream")
+    .action(async (options: { projection?: string; claim?: string }) => {
+      const stream = options.claim === undefined ? undefined : claimStreamName(options.claim);
+      let stillQuarantined = 0;
+      for (const runner of await runners(context, options.projection)) {
+        for (const outcome of await runner.retryQuarantined(stream)) {
+          writeLine({ projection: runner.name, ...outcome });
+          if (!outcome.released) stillQuarantined++;
+        }
+      }
+      if (stillQuarantined > 0) throw new CliFailure(`${stillQuarantined} stream(s) still fail`);
+    });
+}

@@ -1,0 +1,11 @@
+export { loadClaimTrailConfig, CLAIMTRAIL_CONFIG, type ClaimTrailConfig } from './claimtrail.config.js';
+export {
+  ClaimTrailModule,
+  READ_MODELS,
+  ERROR_MAPPINGS,
+  type ClaimTrailOptions,
+  type ClaimTrailRole,
+} from './claimtrail.module.js';
+export { startApi, type ApiOptions } from './api.js';
+export { startWorker } from './worker.js';
+export { runCli } from './cli/cli.js';

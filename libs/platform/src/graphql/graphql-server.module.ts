@@ -1,0 +1,33 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ErrorMapping } from '../errors/error-mapping.js';
+import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
+import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
+import { requestLoggingPlugin } from '../logging/request-logging.plugin.js';
+import type { GraphQLSettings } from './graphql.config.js';
+import { queryLimitWiring } from './query-limits.js';
+
+/**
+ * Apollo, code first, as every ClaimTrail API serves it: one error formatter over the platform's and the features'
+ * error mappings, the query limits, and the request-logging plugin.
+ */
+export function graphqlServerModule(
+  settings: GraphQLSettings,
+  errorMappings: readonly ErrorMapping[],
+): DynamicModule {
+  const limits = queryLimitWiring(settings.queryLimits);
+  return GraphQLModule.forRoot<ApolloDriverConfig>({
+    driver: ApolloDriver,
+    autoSchemaFile: true,
+    sortSchema: true,
+    // The API serves its own GraphiQL page (http/graphiql.page.ts) from local assets.
+    graphiql: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: createGraphQLErrorFormatter([platformErrorMapping, ...errorMappings]),
+    plugins: [...limits.plugins, requestLoggingPlugin],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    context: ({ req }: { req: unknown }) => ({ req }),
+  });
+}

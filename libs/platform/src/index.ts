@@ -1,0 +1,41 @@
+export * from './config/config-section.js';
+export { EnvBoolean, EnvInteger } from './config/env-rules.js';
+export * from './errors/api-errors.js';
+export { API_ERROR_CODES, type ApiErrorCode } from './errors/api-error-code.js';
+export * from './errors/error-mapping.js';
+export {
+  createGraphQLErrorFormatter,
+  describeRequestError,
+  GRAPHQL_REQUEST_CODES,
+  type GraphQLErrorFormatter,
+} from './errors/graphql-error-formatter.js';
+export {
+  platformErrorMapping,
+  QUERY_LIMIT_REASONS,
+  REQUEST_ERROR_REASONS,
+  type RequestErrorReason,
+} from './errors/platform-errors.mapping.js';
+export { errorCatalogueMarkdown } from './errors/error-catalogue.js';
+export { identityOf, Identity, type RequestIdentity } from './identity/request-identity.js';
+export { CentsScalar } from './scalars/cents.scalar.js';
+export { JsonScalar } from './scalars/json.scalar.js';
+export { CLOCK, systemClock, type Clock } from './time/clock.js';
+export { TextInputPipe, MULTILINE_TEXT_FIELDS, type TextRule } from './validation/text-input.pipe.js';
+export {
+  ReadYourWrites,
+  PROJECTION_POSITIONS,
+  READ_YOUR_WRITES_TIMEOUT_MS,
+  type ProjectionPositions,
+} from './read-your-writes/read-your-writes.service.js';
+export { readYourWritesConfig } from './read-your-writes/read-your-writes.config.js';
+export { loggingConfig, LOG_LEVELS, type LogLevel, type LoggingSettings } from './logging/logging.config.js';
+export { createRootLogger, requestLogger, loggerModuleParams } from './logging/request-logging.js';
+export { requestLoggingPlugin, recordOutcome, outcomeOf } from './logging/request-logging.plugin.js';
+export { loggableError, errorSummary, type LoggableError } from './logging/loggable-error.js';
+export { graphqlConfig, type GraphQLSettings, type QueryLimits } from './graphql/graphql.config.js';
+export { graphqlServerModule } from './graphql/graphql-server.module.js';
+export { queryLimitWiring, pageSizeEstimator } from './graphql/query-limits.js';
+export { httpConfig, type HttpSettings } from './http/http.config.js';
+export { createHttpApp, startHttpApp, type HttpAppOptions } from './http/http-app.js';
+export { ListenError, reservePort } from './http/port-reservation.js';
+export { PlatformModule, type PlatformOptions } from './platform.module.js';

@@ -1,0 +1,26 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { READ_YOUR_WRITES_TIMEOUT_MS, ReadYourWrites } from './read-your-writes/read-your-writes.service.js';
+import { CLOCK, systemClock } from './time/clock.js';
+
+export interface PlatformOptions {
+  readYourWritesTimeoutMs: number;
+}
+
+/** What every feature injects: the clock and read-your-writes (over the projections' PROJECTION_POSITIONS). */
+@Global()
+@Module({})
+export class PlatformModule {
+  /** imports: the module that provides PROJECTION_POSITIONS (the projection runtime's). */
+  static forRoot(options: PlatformOptions, imports: DynamicModule[]): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports,
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: options.readYourWritesTimeoutMs },
+        ReadYourWrites,
+      ],
+      exports: [CLOCK, ReadYourWrites],
+    };
+  }
+}
