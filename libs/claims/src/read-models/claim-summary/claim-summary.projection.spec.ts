@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { claimSubmitted } from '../../domain/claim.builders.js';
+import { givenEvents, recordedEvents } from '@claimtrail/projections/testing';
+import { claimAcknowledged, claimSubmitted } from '../../domain/claim.builders.js';
 import { claimSummaryRows, projectClaimSummary } from './claim-summary.projection.js';
 
 const recorded = (event: { type: string; data: unknown }, version = 0): RecordedEvent => ({
@@ -15,6 +16,21 @@ const recorded = (event: { type: string; data: unknown }, version = 0): Recorded
 });
 
 describe('claim summary projection', () => {
+  it('folds a claim stream into one row per claim, given its events, then its rows', () => {
+    const rows = givenEvents(
+      ...recordedEvents('claim-CLM-1001', [claimSubmitted(), claimAcknowledged()]),
+      ...recordedEvents('claim-CLM-2002', [claimSubmitted({ claimId: 'CLM-2002' })]),
+      ...recordedEvents('payer-MCRTX', [{ type: 'PayerChanged', data: {} }]),
+    ).rowsOf(claimSummaryRows);
+    expect(Object.keys(rows)).toEqual(['CLM-1001', 'CLM-2002']);
+    expect(rows['CLM-1001']).toMatchObject({
+      status: 'ACCEPTED',
+      version: 1,
+      insuranceBalanceCents: 100_000,
+    });
+    expect(rows['CLM-2002']).toMatchObject({ status: 'SUBMITTED', version: 0 });
+  });
+
   it('creates a SUBMITTED row with the total and lines from ClaimSubmitted', () => {
     const row = projectClaimSummary(undefined, recorded(claimSubmitted()));
     expect(row).toMatchObject({
