@@ -9,6 +9,7 @@ import {
   graphqlServerModule,
   loggerModuleParams,
   PlatformModule,
+  type Clock,
   type ErrorMapping,
 } from '@claimtrail/platform';
 import { ProjectorModule, type ReadModel } from '@claimtrail/projections';
@@ -36,6 +37,8 @@ export interface ClaimTrailOptions {
   logger: Logger;
   /** The read models to project and serve; READ_MODELS unless a test adds its own. */
   readModels?: readonly ReadModel[];
+  /** The system clock unless a test fixes the time. */
+  clock?: Clock;
 }
 
 /**
@@ -73,7 +76,10 @@ export class ClaimTrailModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
         LoggerModule.forRoot(loggerModuleParams(options.logger)),
-        PlatformModule.forRoot({ readYourWritesTimeoutMs: config.readYourWrites.timeoutMs }, [projector]),
+        PlatformModule.forRoot(
+          { readYourWritesTimeoutMs: config.readYourWrites.timeoutMs, clock: options.clock },
+          [projector],
+        ),
         database,
         eventStore,
         projector,

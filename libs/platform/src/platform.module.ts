@@ -1,9 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { READ_YOUR_WRITES_TIMEOUT_MS, ReadYourWrites } from './read-your-writes/read-your-writes.service.js';
-import { CLOCK, systemClock } from './time/clock.js';
+import { CLOCK, systemClock, type Clock } from './time/clock.js';
 
 export interface PlatformOptions {
   readYourWritesTimeoutMs: number;
+  /** The system clock unless a test fixes the time. */
+  clock?: Clock;
 }
 
 /** What every feature injects: the clock and read-your-writes (over the projections' PROJECTION_POSITIONS). */
@@ -16,7 +18,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports,
       providers: [
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: options.readYourWritesTimeoutMs },
         ReadYourWrites,
       ],

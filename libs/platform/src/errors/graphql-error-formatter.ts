@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import { QueryLimitError } from './api-errors.js';
 import type { ApiErrorAnswer, ErrorMapping } from './error-mapping.js';
 
@@ -57,6 +57,32 @@ export function describeRequestError(message: string): { message: string; field?
   };
 }
 
+// graphql-js's messages for an argument whose literal value does not fit its type (ValuesOfCorrectTypeRule) or that
+// is missing (ProvidedRequiredArgumentsRule): the request's own values, so BAD_USER_INPUT like a bad variable.
+const ARGUMENT_VALUE =
+  /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|\w+ cannot represent|Expected value of type|Field ".*" of required type ".*" was not provided|Field ".*" is not defined by type|Field ".*" argument "(\w+)" of type ".*" is required)/s;
+
+/** The name of the argument a validation error is about, found from where the error points in the document. */
+function badArgumentOf(raw: unknown, message: string): string | undefined {
+  const match = ARGUMENT_VALUE.exec(message);
+  if (!match) return undefined;
+  if (match[2]) return match[2];
+  const error = raw instanceof GraphQLError ? raw : undefined;
+  const at = error?.positions?.[0];
+  if (!error?.source || at === undefined) return undefined;
+  let name: string | undefined;
+  try {
+    visit(parse(error.source), {
+      Argument(node) {
+        if (node.loc && node.loc.start <= at && at < node.loc.end) name = node.name.value;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return name;
+}
+
 export type GraphQLErrorFormatter = (formatted: GraphQLFormattedError, raw: unknown) => GraphQLFormattedError;
 
 /**
@@ -96,6 +122,11 @@ export function createGraphQLErrorFormatter(mappings: readonly ErrorMapping[]): 
     )
       return { message: error.message, extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ERRORS' } };
     const code = formatted.extensions?.code;
+    const argument = code === 'GRAPHQL_VALIDATION_FAILED' ? badArgumentOf(raw, formatted.message) : undefined;
+    if (argument) {
+      const { message } = describeRequestError(formatted.message);
+      return { ...base, message, extensions: { code: 'BAD_USER_INPUT', field: argument } };
+    }
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
       const { message, field } = describeRequestError(formatted.message);
       return { ...base, message, extensions: { code, ...(field ? { field } : {}) } };

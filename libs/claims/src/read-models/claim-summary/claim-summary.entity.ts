@@ -42,6 +42,9 @@ export class ClaimSummaryEntity {
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;
 
+  @Column({ name: 'next_deadline', type: 'date', nullable: true })
+  nextDeadline!: string | null;
+
   @Column({ type: 'jsonb' })
   state!: ExistingClaim;
 

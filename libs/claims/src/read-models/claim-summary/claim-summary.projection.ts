@@ -8,8 +8,23 @@ import {
   patientBalance,
   upcastClaimEvent,
   type ClaimState,
+  type ExistingClaim,
 } from '../../domain/index.js';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
+
+/**
+ * The nearest deadline still to be met: an appeal window or information due while open, and timely filing while the
+ * claim is not filed (submitted without an answer yet, or rejected); none once the claim is closed.
+ */
+export function nextDeadlineOf(state: ExistingClaim): string | null {
+  if (state.status === 'WRITTEN_OFF' || state.status === 'CLOSED' || state.status === 'VOIDED') return null;
+  const candidates = [
+    state.deadlines.appeal?.deadline,
+    state.deadlines.infoDue,
+    state.status === 'SUBMITTED' || state.status === 'REJECTED' ? state.deadlines.timelyFiling : undefined,
+  ].filter((date): date is string => date !== undefined);
+  return candidates.length === 0 ? null : candidates.sort()[0]!;
+}
 
 /** Pure: the claim's row after one of its events, folded with the domain's own evolve so the two cannot disagree. */
 export function projectClaimSummary(
@@ -31,6 +46,7 @@ export function projectClaimSummary(
     insuranceBalanceCents: insuranceBalance(state.money),
     patientBalanceCents: patientBalance(state.money),
     assignee: state.assignee ?? null,
+    nextDeadline: nextDeadlineOf(state),
     state,
     version: recorded.version,
     lastPosition: recorded.position,

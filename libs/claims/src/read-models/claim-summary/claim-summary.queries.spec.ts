@@ -11,9 +11,30 @@ describe('list cursors', () => {
       claimId: 'CLM-1001',
     } as ClaimSummaryEntity;
     expect(decodeCursor(encodeCursor(row))).toEqual({
-      submittedAt: '2026-03-10T15:00:00.000Z',
+      order: { field: 'SUBMISSION_DATE', direction: 'DESC' },
+      value: '2026-03-10T15:00:00.000Z',
       claimId: 'CLM-1001',
     });
+  });
+
+  it('names the order in cursors of other orders, and refuses a sort value of the wrong kind', () => {
+    const row = {
+      claimId: 'CLM-1001',
+      insuranceBalanceCents: 700,
+      patientBalanceCents: 300,
+    } as ClaimSummaryEntity;
+    expect(decodeCursor(encodeCursor(row, { field: 'BALANCE', direction: 'ASC' }))).toEqual({
+      order: { field: 'BALANCE', direction: 'ASC' },
+      value: 1000,
+      claimId: 'CLM-1001',
+    });
+    for (const bad of [
+      ['BALANCE', 'ASC', '1000', 'CLM-1'],
+      ['AGE', 'DESC', '2026-02-30', 'CLM-1'],
+      ['COLOUR', 'DESC', 1, 'CLM-1'],
+      ['BALANCE', 'SIDEWAYS', 1, 'CLM-1'],
+    ])
+      expect(() => decodeCursor(encode(bad))).toThrow(ClaimError);
   });
 
   it.each([

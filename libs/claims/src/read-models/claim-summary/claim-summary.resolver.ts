@@ -1,15 +1,20 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CheckpointStore } from '@claimtrail/projections';
-import { claimStreamName } from '../../domain/index.js';
+import { claimStreamName, localDateOf } from '../../domain/index.js';
 import { toClaim } from '../../graphql/claim.mapper.js';
-import { ClaimFilter } from '../../graphql/inputs/claim-filter.input.js';
+import { ClaimFilter, ClaimOrder } from '../../graphql/inputs/claim-filter.input.js';
 import { claimIdArgument } from '../../graphql/inputs/input-rules.js';
 import { ClaimConnection } from '../../graphql/types/claim-connection.type.js';
 import { Claim } from '../../graphql/types/claim.type.js';
 import type { ClaimSummaryEntity } from './claim-summary.entity.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
-import { ClaimSummaryQueries, encodeCursor } from './claim-summary.queries.js';
-import { ReadYourWrites, RequestValidationError } from '@claimtrail/platform';
+import { ClaimSummaryQueries, DEFAULT_ORDER, encodeCursor } from './claim-summary.queries.js';
+import { CLOCK, ReadYourWrites, RequestValidationError, type Clock } from '@claimtrail/platform';
+
+/** GraphQL lets a client send null for an optional filter; the query knows only absent. */
+const withoutNulls = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 const PROJECTIONS = [claimSummaryProjection.name];
 const MAX_PAGE = 200;
@@ -26,6 +31,7 @@ export class ClaimSummaryResolver {
     private readonly queries: ClaimSummaryQueries,
     private readonly readYourWrites: ReadYourWrites,
     private readonly checkpoints: CheckpointStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Claims from rows, each marked stale when the read model quarantined it. */
@@ -56,14 +62,22 @@ export class ClaimSummaryResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('filter', { type: () => ClaimFilter, nullable: true }) filter?: ClaimFilter,
     @Args('atLeastPosition', positionArg) atLeastPosition?: string,
+    @Args('orderBy', {
+      type: () => ClaimOrder,
+      nullable: true,
+      description: 'Newest submission first by default.',
+    })
+    orderBy?: ClaimOrder,
   ): Promise<ClaimConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw new RequestValidationError([{ field: 'first', message: `first must be from 1 to ${MAX_PAGE}` }]);
     }
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
-    const page = await this.queries.list(first, after ?? undefined, filter ?? {});
+    const order = { ...DEFAULT_ORDER, ...withoutNulls(orderBy ?? {}) };
+    const today = localDateOf(this.clock.now().toISOString());
+    const page = await this.queries.list(first, after ?? undefined, withoutNulls(filter ?? {}), order, today);
     const claims = await this.toClaims(page.rows);
-    const edges = page.rows.map((row, i) => ({ cursor: encodeCursor(row), node: claims[i]! }));
+    const edges = page.rows.map((row, i) => ({ cursor: encodeCursor(row, order), node: claims[i]! }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },

@@ -1,5 +1,6 @@
 import type { ReadModel } from '@claimtrail/projections';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
+import { ClaimSummaryNextDeadline1764900200000 } from './claim-summary-deadline.migration.js';
 import { CreateClaimSummaries1764201800000 } from './claim-summary.migration.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
 import { ClaimSummaryQueries } from './claim-summary.queries.js';
@@ -9,7 +10,7 @@ import { ClaimSummaryResolver } from './claim-summary.resolver.js';
 export const claimSummaryReadModel: ReadModel = {
   name: claimSummaryProjection.name,
   entities: [ClaimSummaryEntity],
-  migrations: [CreateClaimSummaries1764201800000],
+  migrations: [CreateClaimSummaries1764201800000, ClaimSummaryNextDeadline1764900200000],
   projection: claimSummaryProjection,
   providers: [ClaimSummaryQueries, ClaimSummaryResolver],
 };

@@ -1,0 +1,208 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TimeBasis } from './ar-analytics.rows.js';
+
+export type AgingBasis = 'SERVICE_DATE' | 'SUBMISSION_DATE';
+export type AgingGroupBy = 'PAYER' | 'PROVIDER' | 'NONE';
+export type Granularity = 'WEEK' | 'MONTH';
+export type DenialGroupBy = 'PAYER' | 'REASON' | 'PAYER_AND_REASON';
+export type ResponseMetric = 'ACKNOWLEDGEMENT' | 'FIRST_ADJUDICATION' | 'FIRST_PAYMENT' | 'PEND';
+
+/** Age buckets in days, inclusive: 0-30, 31-60, 61-90, 91-120, over 120. */
+export const AGING_BUCKETS = [
+  { name: 'DAYS_0_30', minDays: 0, maxDays: 30 },
+  { name: 'DAYS_31_60', minDays: 31, maxDays: 60 },
+  { name: 'DAYS_61_90', minDays: 61, maxDays: 90 },
+  { name: 'DAYS_91_120', minDays: 91, maxDays: 120 },
+  { name: 'OVER_120', minDays: 121, maxDays: null },
+] as const;
+
+export interface AgingCell {
+  key: string | null;
+  bucket: number;
+  insuranceCents: number;
+  patientCents: number;
+  claims: number;
+}
+
+export interface DenialCell {
+  period: string;
+  payerId: string | null;
+  reason: string | null;
+  denials: number;
+  deniedCents: number;
+  appealed: number;
+  overturned: number;
+  initialDenials: number;
+}
+
+export interface AdjudicationCell {
+  period: string;
+  payerId: string | null;
+  adjudicated: number;
+}
+
+export interface ResponseCell {
+  payerId: string;
+  period: string;
+  metric: ResponseMetric;
+  count: number;
+  mean: number;
+  median: number;
+  p90: number;
+}
+
+export interface KpiInputs {
+  arCents: number;
+  arOver90Cents: number;
+  chargeCents: number;
+  contractualCents: number;
+  collectedCents: number;
+  submitted: number;
+  clean: number;
+  adjudicated: number;
+  resolvedOnFirstPass: number;
+  deniedOnFirstPass: number;
+}
+
+const GRANULARITY: Record<Granularity, string> = { WEEK: 'week', MONTH: 'month' };
+
+/** The open balance of each claim at the end of asOf, as a derived table over ar_balance_periods. */
+const OPEN_AT = `FROM ar_balance_periods
+  WHERE basis = $2 AND valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)`;
+
+/** SQL over the AR facts; amounts come back as text (bigint sums) and are turned into numbers here. */
+@Injectable()
+export class ArReportQueries {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async aging(
+    asOf: string,
+    basis: AgingBasis,
+    groupBy: AgingGroupBy,
+    timeBasis: TimeBasis,
+  ): Promise<AgingCell[]> {
+    const key = groupBy === 'PAYER' ? 'payer_id' : groupBy === 'PROVIDER' ? 'provider_npi' : 'NULL::text';
+    const anchor = basis === 'SERVICE_DATE' ? 'service_date' : 'submitted_on';
+    const rows: { key: string | null; bucket: number; insurance: string; patient: string; claims: number }[] =
+      await this.dataSource.query(
+        `SELECT key, bucket, sum(insurance_cents)::text AS insurance, sum(patient_cents)::text AS patient,
+           count(*)::int AS claims
+         FROM (SELECT ${key} AS key, insurance_cents, patient_cents,
+                 CASE WHEN $1::date - ${anchor} <= 30 THEN 0 WHEN $1::date - ${anchor} <= 60 THEN 1
+                      WHEN $1::date - ${anchor} <= 90 THEN 2 WHEN $1::date - ${anchor} <= 120 THEN 3 ELSE 4 END AS bucket
+               ${OPEN_AT}) open
+         GROUP BY key, bucket`,
+        [asOf, timeBasis],
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      bucket: r.bucket,
+      insuranceCents: Number(r.insurance),
+      patientCents: Number(r.patient),
+      claims: r.claims,
+    }));
+  }
+
+  async denials(
+    from: string,
+    to: string,
+    granularity: Granularity,
+    groupBy: DenialGroupBy,
+  ): Promise<DenialCell[]> {
+    const payer = groupBy === 'REASON' ? 'NULL::text' : 'payer_id';
+    const reason = groupBy === 'PAYER' ? 'NULL::text' : "group_code || '-' || carc";
+    const rows: (Omit<DenialCell, 'deniedCents'> & { denied: string })[] = await this.dataSource.query(
+      `SELECT date_trunc($3, denied_on)::date::text AS period, ${payer} AS "payerId", ${reason} AS reason,
+         count(*)::int AS denials, sum(denied_cents)::text AS denied,
+         count(*) FILTER (WHERE appealed)::int AS appealed, count(*) FILTER (WHERE overturned)::int AS overturned,
+         count(*) FILTER (WHERE first_adjudication)::int AS "initialDenials"
+       FROM ar_denials WHERE denied_on BETWEEN $1 AND $2
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [from, to, GRANULARITY[granularity]],
+    );
+    return rows.map(({ denied, ...row }) => ({ ...row, deniedCents: Number(denied) }));
+  }
+
+  adjudications(
+    from: string,
+    to: string,
+    granularity: Granularity,
+    byPayer: boolean,
+  ): Promise<AdjudicationCell[]> {
+    return this.dataSource.query(
+      `SELECT date_trunc($3, first_adjudicated_on)::date::text AS period, ${byPayer ? 'payer_id' : 'NULL::text'} AS "payerId",
+         count(*)::int AS adjudicated
+       FROM ar_claim_facts WHERE first_adjudicated_on BETWEEN $1 AND $2 GROUP BY 1, 2`,
+      [from, to, GRANULARITY[granularity]],
+    );
+  }
+
+  async responseTimes(from: string, to: string, granularity: Granularity): Promise<ResponseCell[]> {
+    const rows: (Omit<ResponseCell, 'mean' | 'median' | 'p90'> & {
+      mean: string;
+      median: string;
+      p90: string;
+    })[] = await this.dataSource.query(
+      `SELECT payer_id AS "payerId", date_trunc($3, cohort)::date::text AS period, metric, count(*)::int AS count,
+           avg(days)::text AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::text AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY days)::text AS p90
+         FROM (
+           SELECT payer_id, submitted_on AS cohort, 'ACKNOWLEDGEMENT' AS metric, acknowledged_on - submitted_on AS days
+             FROM ar_claim_facts WHERE submitted_on BETWEEN $1 AND $2 AND acknowledged_on IS NOT NULL
+           UNION ALL
+           SELECT payer_id, submitted_on, 'FIRST_ADJUDICATION', first_adjudicated_on - submitted_on
+             FROM ar_claim_facts WHERE submitted_on BETWEEN $1 AND $2 AND first_adjudicated_on IS NOT NULL
+           UNION ALL
+           SELECT payer_id, submitted_on, 'FIRST_PAYMENT', first_paid_on - submitted_on
+             FROM ar_claim_facts WHERE submitted_on BETWEEN $1 AND $2 AND first_paid_on IS NOT NULL
+           UNION ALL
+           SELECT payer_id, pended_on, 'PEND', resolved_on - pended_on
+             FROM ar_pends WHERE pended_on BETWEEN $1 AND $2 AND resolved_on IS NOT NULL
+         ) measured
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [from, to, GRANULARITY[granularity]],
+    );
+    return rows.map((r) => ({ ...r, mean: Number(r.mean), median: Number(r.median), p90: Number(r.p90) }));
+  }
+
+  async kpiInputs(from: string, to: string): Promise<KpiInputs> {
+    const [ar] = await this.dataSource.query(
+      `SELECT coalesce(sum(insurance_cents + patient_cents), 0)::text AS ar,
+         coalesce(sum(insurance_cents + patient_cents) FILTER (WHERE $1::date - service_date > 90), 0)::text AS over90
+       ${OPEN_AT}`,
+      [to, 'OCCURRED'],
+    );
+    const [money] = await this.dataSource.query(
+      `SELECT coalesce(sum(charge_cents), 0)::text AS charges, coalesce(sum(contractual_cents), 0)::text AS contractual,
+         coalesce(sum(paid_cents + patient_paid_cents), 0)::text AS collected
+       FROM ar_money WHERE on_date BETWEEN $1 AND $2`,
+      [from, to],
+    );
+    const [submitted] = await this.dataSource.query(
+      `SELECT count(*)::int AS submitted,
+         count(*) FILTER (WHERE NOT rejected_before_adjudication AND NOT pended_before_adjudication
+           AND (acknowledged_on IS NOT NULL OR first_adjudicated_on IS NOT NULL))::int AS clean
+       FROM ar_claim_facts WHERE submitted_on BETWEEN $1 AND $2`,
+      [from, to],
+    );
+    const [adjudicated] = await this.dataSource.query(
+      `SELECT count(*)::int AS adjudicated, count(*) FILTER (WHERE resolved_on_first_pass)::int AS resolved,
+         count(*) FILTER (WHERE first_adjudication = 'DENIED')::int AS denied
+       FROM ar_claim_facts WHERE first_adjudicated_on BETWEEN $1 AND $2`,
+      [from, to],
+    );
+    return {
+      arCents: Number(ar.ar),
+      arOver90Cents: Number(ar.over90),
+      chargeCents: Number(money.charges),
+      contractualCents: Number(money.contractual),
+      collectedCents: Number(money.collected),
+      submitted: submitted.submitted,
+      clean: submitted.clean,
+      adjudicated: adjudicated.adjudicated,
+      resolvedOnFirstPass: adjudicated.resolved,
+      deniedOnFirstPass: adjudicated.denied,
+    };
+  }
+}

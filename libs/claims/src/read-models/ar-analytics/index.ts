@@ -1,0 +1,15 @@
+import type { ReadModel } from '@claimtrail/projections';
+import { AR_ANALYTICS_ENTITIES } from './ar-analytics.entities.js';
+import { CreateArAnalytics1764900000000 } from './ar-analytics.migration.js';
+import { arAnalyticsProjection } from './ar-analytics.projection.js';
+import { ArReportQueries } from './ar-reports.queries.js';
+import { ArReportsResolver } from './ar-reports.resolver.js';
+
+/** Per-claim AR facts behind agingReport, denialTrends, payerResponseTimes and kpis. */
+export const arAnalyticsReadModel: ReadModel = {
+  name: arAnalyticsProjection.name,
+  entities: AR_ANALYTICS_ENTITIES,
+  migrations: [CreateArAnalytics1764900000000],
+  projection: arAnalyticsProjection,
+  providers: [ArReportQueries, ArReportsResolver],
+};

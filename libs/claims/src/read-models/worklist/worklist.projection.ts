@@ -1,0 +1,124 @@
+import type { RecordedEvent } from '@claimtrail/event-store';
+import { rowProjection, type RowProjection } from '@claimtrail/projections';
+import {
+  addDays,
+  claimIdOfStream,
+  evolve,
+  initialClaimState,
+  insuranceBalance,
+  localDateOf,
+  patientBalance,
+  upcastClaimEvent,
+  type ExistingClaim,
+} from '../../domain/index.js';
+import { WorklistItemEntity } from './worklist-item.entity.js';
+
+export type WorkReason =
+  'NO_RESPONSE' | 'REJECTED' | 'PENDED' | 'DENIED' | 'UNDERPAID' | 'BILL_PATIENT' | 'PATIENT_BALANCE_OVERDUE';
+export type DeadlineKind = 'TIMELY_FILING' | 'APPEAL' | 'INFO_DUE';
+
+export interface WorkItem {
+  reason: WorkReason;
+  /** The day the claim starts needing a human (a follow-up's next action date can push it later). */
+  actionableFrom: string;
+  deadline: string | null;
+  deadlineKind: DeadlineKind | null;
+  atStakeCents: number;
+}
+
+const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+
+/**
+ * Pure: why an open claim needs work and from when. No payer response within the payer's usual days after the
+ * last submission or appeal; a front-end rejection to correct within timely filing; information the payer asked
+ * for; a denial or an underpayment to appeal within its window; a patient share to bill, or a statement past due.
+ */
+export function workItemOf(claim: ExistingClaim, lastSubmittedOn: string): WorkItem | undefined {
+  const insurance = insuranceBalance(claim.money);
+  const patient = patientBalance(claim.money);
+  const responseDue = (from: string) => addDays(from, claim.payerRules.responseDays);
+  const lastPaidOn = claim.payments.at(-1)?.paidDate ?? lastSubmittedOn;
+  const item = (
+    reason: WorkReason,
+    actionableFrom: string,
+    deadlineKind: DeadlineKind | null = null,
+    deadline: string | null = null,
+  ): WorkItem => ({
+    reason,
+    actionableFrom: later(actionableFrom, claim.followUps.at(-1)?.nextActionDate),
+    deadline,
+    deadlineKind: deadline === null ? null : deadlineKind,
+    atStakeCents: reason === 'BILL_PATIENT' || reason === 'PATIENT_BALANCE_OVERDUE' ? patient : insurance,
+  });
+  const appeal = claim.deadlines.appeal?.deadline ?? null;
+  switch (claim.status) {
+    case 'SUBMITTED':
+      return item('NO_RESPONSE', responseDue(lastSubmittedOn), 'TIMELY_FILING', claim.deadlines.timelyFiling);
+    case 'ACCEPTED':
+      return item('NO_RESPONSE', responseDue(lastSubmittedOn));
+    case 'APPEALED':
+      return item('NO_RESPONSE', responseDue(claim.appeal.appealedOn));
+    case 'REJECTED':
+      return item(
+        'REJECTED',
+        localDateOf(claim.rejection.rejectedAt),
+        'TIMELY_FILING',
+        claim.deadlines.timelyFiling,
+      );
+    case 'PENDED':
+      return item('PENDED', localDateOf(claim.pend.pendedAt), 'INFO_DUE', claim.pend.infoDueDate);
+    case 'DENIED':
+      return item('DENIED', claim.denial.deniedOn, 'APPEAL', appeal);
+    case 'PARTIALLY_PAID':
+    case 'PAID':
+      if (insurance > 0) return item('UNDERPAID', lastPaidOn, 'APPEAL', appeal);
+      return patient > 0 ? item('BILL_PATIENT', lastPaidOn) : undefined;
+    case 'PATIENT_BILLED':
+      return patient > 0 ? item('PATIENT_BALANCE_OVERDUE', addDays(claim.statement.dueDate, 1)) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Pure: the claim's worklist row after one of its events. */
+export function projectWorklistItem(
+  row: WorklistItemEntity | undefined,
+  recorded: RecordedEvent,
+): WorklistItemEntity | undefined {
+  const event = upcastClaimEvent(recorded);
+  if (!event) return row;
+  const state = evolve(row?.state ?? initialClaimState, event);
+  if (state.status === 'NONE') return row;
+  const lastSubmittedOn =
+    event.type === 'ClaimSubmitted' || event.type === 'ClaimResubmitted'
+      ? localDateOf(recorded.metadata.occurredAt)
+      : row!.lastSubmittedOn;
+  const work = workItemOf(state, lastSubmittedOn);
+  return Object.assign(new WorklistItemEntity(), {
+    claimId: state.claimId,
+    status: state.status,
+    assignee: state.assignee ?? null,
+    payerId: state.payerId,
+    serviceDate: state.serviceDateFrom,
+    lastSubmittedOn,
+    reason: work?.reason ?? null,
+    actionableFrom: work?.actionableFrom ?? null,
+    nextActionDate: state.followUps.at(-1)?.nextActionDate ?? null,
+    deadline: work?.deadline ?? null,
+    deadlineKind: work?.deadlineKind ?? null,
+    atStakeCents: work?.atStakeCents ?? 0,
+    insuranceCents: insuranceBalance(state.money),
+    patientCents: patientBalance(state.money),
+    state,
+    version: recorded.version,
+  });
+}
+
+export const worklistRows: RowProjection<WorklistItemEntity> = {
+  name: 'worklist',
+  entity: WorklistItemEntity,
+  keyOf: claimIdOfStream,
+  apply: projectWorklistItem,
+};
+
+export const worklistProjection = rowProjection(worklistRows);
