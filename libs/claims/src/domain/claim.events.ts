@@ -254,5 +254,3 @@ export const CLAIM_EVENT_SCHEMA_VERSIONS: Record<ClaimEventType, number> = {
   FollowUpLogged: 1,
   ClaimAssigned: 1,
 };
-
-export const CLAIM_EVENT_TYPES = Object.keys(CLAIM_EVENT_SCHEMA_VERSIONS) as ClaimEventType[];

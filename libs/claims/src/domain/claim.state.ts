@@ -164,7 +164,4 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
 
 export const CLOSED_STATUSES: ReadonlySet<ClaimStatus> = new Set(['WRITTEN_OFF', 'CLOSED', 'VOIDED']);
 
-export const isOpen = (state: ClaimState): state is ExistingClaim & { status: OpenStatus } =>
-  state.status !== 'NONE' && !CLOSED_STATUSES.has(state.status);
-
 export const initialClaimState: ClaimState = { status: 'NONE' };
