@@ -1,5 +1,4 @@
-import { claimDenied, history } from './claim.builders.js';
-import { claimOf } from './claim.decider-spec-kit.js';
+import { claimDenied, claimOf, history } from '../testing/index.js';
 import type { ClaimEvent } from './claim.events.js';
 import { upcastClaimEvent } from './claim.upcast.js';
 

@@ -3,15 +3,17 @@ import {
   appealDecided,
   claimAppealed,
   claimDenied,
+  claimOf,
   claimPartiallyPaid,
   claimResubmitted,
   claimSubmitted,
   decideAppeal,
   denyClaim,
+  given,
   history,
   resubmitClaim,
-} from './claim.builders.js';
-import { claimOf, given, stateOf } from './claim.decider-spec-kit.js';
+  stateOf,
+} from '../testing/index.js';
 import type { ClaimEvent } from './claim.events.js';
 import { addDays, insuranceBalance, MEDICARE_RULES } from './claim.money.js';
 

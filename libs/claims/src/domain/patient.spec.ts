@@ -2,14 +2,15 @@ import {
   balanceWrittenOff,
   billPatient,
   claimDenied,
+  claimOf,
   claimPaid,
+  given,
   history,
   patientBilled,
   patientPaymentReceived,
   recordPatientPayment,
   writeOffBalance,
-} from './claim.builders.js';
-import { claimOf, given } from './claim.decider-spec-kit.js';
+} from '../testing/index.js';
 import { insuranceBalance, patientBalance } from './claim.money.js';
 
 describe('paid', () => {

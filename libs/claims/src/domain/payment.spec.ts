@@ -1,17 +1,18 @@
 import {
   appealDecided,
   claimAppealed,
+  claimOf,
   claimPaid,
   claimPartiallyPaid,
   claimPended,
+  given,
   history,
   paymentReversed,
   recordPartialPayment,
   recordPayment,
   reversePayment,
-} from './claim.builders.js';
+} from '../testing/index.js';
 import type { AdjustmentInput } from './claim.commands.js';
-import { claimOf, given } from './claim.decider-spec-kit.js';
 import { insuranceBalance, patientBalance } from './claim.money.js';
 
 const co45 = (amountCents: number): AdjustmentInput => ({

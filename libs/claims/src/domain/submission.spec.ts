@@ -2,17 +2,19 @@ import {
   acknowledgeClaim,
   additionalInfoSubmitted,
   claimAcknowledged,
+  claimOf,
   claimPended,
   claimRejected,
   claimResubmitted,
+  given,
   history,
   pendClaim,
   rejectClaim,
   resubmitClaim,
+  stateOf,
   submitAdditionalInfo,
   submitClaim,
-} from './claim.builders.js';
-import { claimOf, given, stateOf } from './claim.decider-spec-kit.js';
+} from '../testing/index.js';
 
 const line = submitClaim().lines[0]!;
 

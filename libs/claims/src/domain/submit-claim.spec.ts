@@ -1,5 +1,4 @@
-import { claimSubmitted, submitClaim } from './claim.builders.js';
-import { given } from './claim.decider-spec-kit.js';
+import { claimSubmitted, given, submitClaim } from '../testing/index.js';
 import { evolve } from './claim.evolve.js';
 import { initialClaimState } from './claim.state.js';
 

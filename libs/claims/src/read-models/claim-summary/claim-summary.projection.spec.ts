@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { claimSubmitted } from '../../domain/claim.builders.js';
+import { claimSubmitted } from '../../testing/index.js';
 import { claimSummaryRows, projectClaimSummary } from './claim-summary.projection.js';
 
 const recorded = (event: { type: string; data: unknown }, version = 0): RecordedEvent => ({
