@@ -1,9 +1,7 @@
-// given/when/then over the pure decider: the events so far, a command, then the events or the refusal expected.
+// given/when/then over the claim decider: the events so far, a command, then the events or the refusal expected.
 import {
+  claimDecider,
   ClaimError,
-  decide,
-  evolve,
-  initialClaimState,
   type ClaimCommand,
   type ClaimErrorCode,
   type ClaimEvent,
@@ -11,8 +9,10 @@ import {
   type ExistingClaim,
 } from '../domain/index.js';
 
+const { decide, evolve, initialState } = claimDecider;
+
 /** The state after the events, as the command handler would fold it. */
-export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialClaimState);
+export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialState());
 
 export function given(events: ClaimEvent[]) {
   const state = stateOf(events);
