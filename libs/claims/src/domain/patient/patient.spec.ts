@@ -10,8 +10,8 @@ import {
   patientPaymentReceived,
   recordPatientPayment,
   writeOffBalance,
-} from '../testing/index.js';
-import { insuranceBalance, patientBalance } from './claim.money.js';
+} from '../../testing/index.js';
+import { insuranceBalance, patientBalance } from '../claim.money.js';
 
 describe('paid', () => {
   it('bills the patient their share', () => {

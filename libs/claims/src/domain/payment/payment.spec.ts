@@ -11,9 +11,9 @@ import {
   recordPartialPayment,
   recordPayment,
   reversePayment,
-} from '../testing/index.js';
-import type { AdjustmentInput } from './claim.commands.js';
-import { insuranceBalance, patientBalance } from './claim.money.js';
+} from '../../testing/index.js';
+import type { AdjustmentInput } from './payment.commands.js';
+import { insuranceBalance, patientBalance } from '../claim.money.js';
 
 const co45 = (amountCents: number): AdjustmentInput => ({
   groupCode: 'CO',

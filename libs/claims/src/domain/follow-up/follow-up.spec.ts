@@ -8,7 +8,7 @@ import {
   history,
   logFollowUp,
   voidClaim,
-} from '../testing/index.js';
+} from '../../testing/index.js';
 
 const open = [
   ['submitted', history.submitted],

@@ -13,9 +13,9 @@ import {
   history,
   resubmitClaim,
   stateOf,
-} from '../testing/index.js';
-import type { ClaimEvent } from './claim.events.js';
-import { addDays, insuranceBalance, MEDICARE_RULES } from './claim.money.js';
+} from '../../testing/index.js';
+import type { ClaimEvent } from '../claim.events.js';
+import { addDays, insuranceBalance, MEDICARE_RULES } from '../claim.money.js';
 
 describe.each([
   ['submitted', history.submitted],
