@@ -120,7 +120,7 @@ const commandIdReused = () =>
 export function fold(history: readonly RecordedEvent[]): ClaimState {
   let state = claimDecider.initialState();
   for (const recorded of history) {
-    const event = upcastClaimEvent(recorded);
+    const event = upcastClaimEvent(recorded, state);
     if (event) state = claimDecider.evolve(state, event);
   }
   return state;

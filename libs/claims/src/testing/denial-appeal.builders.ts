@@ -9,6 +9,7 @@ import {
   type DenyClaim,
 } from '../domain/index.js';
 import { AT, dateOf } from './claim-story.js';
+import { submitClaim } from './submission.builders.js';
 
 export const denyClaim = (overrides: Partial<DenyClaim> = {}): DenyClaim => ({
   type: 'DenyClaim',
@@ -22,10 +23,13 @@ export const denyClaim = (overrides: Partial<DenyClaim> = {}): DenyClaim => ({
 });
 
 export function claimDenied(overrides: Partial<ClaimDenied['data']> = {}): ClaimDenied {
+  const { payerId, providerNpi } = submitClaim();
   const deniedOn = overrides.deniedOn ?? dateOf(AT.denied);
   return {
     type: 'ClaimDenied',
     data: {
+      payerId,
+      providerNpi,
       groupCode: 'CO',
       carc: '50',
       rarcs: [],

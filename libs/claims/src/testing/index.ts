@@ -7,4 +7,5 @@ export * from './payment.builders.js';
 export * from './patient.builders.js';
 export * from './follow-up.builders.js';
 export * from './claim-histories.js';
+export * from './stored-events.js';
 export * from './decider-spec-kit.js';

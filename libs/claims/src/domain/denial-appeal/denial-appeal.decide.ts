@@ -47,6 +47,8 @@ export function decideDenyClaim(command: DenyClaim, state: ClaimState): ClaimDen
   return {
     type: 'ClaimDenied',
     data: {
+      payerId: claim.payerId,
+      providerNpi: claim.providerNpi,
       groupCode,
       carc,
       rarcs,

@@ -14,6 +14,9 @@ export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export interface ClaimDenied {
   type: 'ClaimDenied';
   data: {
+    /** The claim's payer and rendering provider, so that denial reports group by them without the claim. */
+    payerId: string;
+    providerNpi: string;
     groupCode: AdjustmentGroup;
     carc: string;
     rarcs: string[];
@@ -49,10 +52,10 @@ export type DenialAppealEvent = ClaimDenied | ClaimAppealed | AppealDecided;
 
 /**
  * The schema version written for each event today; older versions are upcast on read (claim.upcast.ts).
- * ClaimDenied: v1 had no remark codes, v2 added them.
+ * ClaimDenied: v1 had no remark codes, v2 added them, v3 added payerId and providerNpi.
  */
 export const DENIAL_APPEAL_EVENT_VERSIONS = {
-  ClaimDenied: 2,
+  ClaimDenied: 3,
   ClaimAppealed: 1,
   AppealDecided: 1,
 } as const satisfies Record<DenialAppealEvent['type'], number>;

@@ -1,6 +1,7 @@
 import {
   appealClaim,
   appealDecided,
+  claimAcknowledged,
   claimAppealed,
   claimDenied,
   claimOf,
@@ -99,6 +100,13 @@ describe('accepted, denying', () => {
     ],
   ])('refuses %s', (_label, overrides, field) => {
     given(accepted()).when(denyClaim(overrides)).thenThrows('VALIDATION_FAILED', field);
+  });
+
+  it("names the claim's payer and provider, so that denial reports can group by them", () => {
+    const claim = [claimSubmitted({ payerId: 'SX065', providerNpi: '1245319599' }), claimAcknowledged()];
+    given(claim)
+      .when(denyClaim())
+      .then([claimDenied({ payerId: 'SX065', providerNpi: '1245319599' })]);
   });
 
   it('is not a first adjudication when the payer decided before', () => {
