@@ -161,9 +161,9 @@ export const CLAIM_STATUSES = [
   'VOIDED',
 ] as const satisfies readonly ClaimStatus[];
 
-// A status added to ClaimState but missing from the list fails to compile here, so the API cannot miss it.
-const _everyStatusListed: Exclude<ClaimStatus, (typeof CLAIM_STATUSES)[number]> extends never ? true : never =
-  true;
+// A status added to ClaimState but left out of the list fails to compile here, naming it: the API cannot miss it.
+type UnlistedStatus = Exclude<ClaimStatus, (typeof CLAIM_STATUSES)[number]>;
+const _everyStatusListed: [UnlistedStatus] extends [never] ? true : UnlistedStatus = true;
 
 export const CLOSED_STATUSES: ReadonlySet<ClaimStatus> = new Set(['WRITTEN_OFF', 'CLOSED', 'VOIDED']);
 
