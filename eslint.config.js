@@ -11,6 +11,19 @@ const frameworkImports = [
   '@eventstore/*',
 ];
 
+const domainImportPatterns = [
+  {
+    group: frameworkImports,
+    message: 'The claims domain is pure TypeScript: no Nest, TypeORM, GraphQL or driver imports.',
+  },
+  { group: ['@claimtrail/*'], message: 'The claims domain depends on no other library.' },
+  {
+    // At any depth: the lifecycle areas are folders inside the domain.
+    group: ['**/application/**', '**/read-models/**', '**/graphql/**'],
+    message: 'The domain does not import outer layers.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', '.claimtrail/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
@@ -45,22 +58,7 @@ export default tseslint.config(
     // The domain is pure: a replay must not depend on a framework, a database or the clock.
     files: ['libs/claims/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: frameworkImports,
-              message: 'The claims domain is pure TypeScript: no Nest, TypeORM, GraphQL or driver imports.',
-            },
-            { group: ['@claimtrail/*'], message: 'The claims domain depends on no other library.' },
-            {
-              group: ['../application/*', '../read-models/*', '../graphql/*'],
-              message: 'The domain does not import outer layers.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: domainImportPatterns }],
       'no-restricted-syntax': [
         'error',
         {
@@ -74,6 +72,25 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
           message: 'Ids are injected: pass them in the command.',
+        },
+      ],
+    },
+  },
+  {
+    // Builders and the spec kit serve the specs beside the domain's code, never the code itself.
+    files: ['libs/claims/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...domainImportPatterns,
+            {
+              group: ['**/testing', '**/testing/**'],
+              message: 'The domain does not import its test builders.',
+            },
+          ],
         },
       ],
     },

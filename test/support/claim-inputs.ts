@@ -47,7 +47,7 @@ function asInput(command: { type: string }): Input {
 }
 
 /**
- * Every claim mutation with a valid input from the domain builders (the story told in claim.builders.ts) and the
+ * Every claim mutation with a valid input from the domain builders (the story told in libs/claims/src/testing) and the
  * mutations that bring a claim submitted at SUBMITTED_AT to a state that accepts it.
  */
 export const CLAIM_MUTATIONS: Record<string, { after: string[]; input: () => Input }> = {

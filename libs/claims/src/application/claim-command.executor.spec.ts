@@ -1,5 +1,5 @@
 import { InMemoryEventStore, type EventStore } from '@claimtrail/event-store';
-import { acknowledgeClaim, AT, logFollowUp, submitClaim } from '../domain/claim.builders.js';
+import { acknowledgeClaim, AT, logFollowUp, submitClaim } from '../testing/index.js';
 import { claimStreamName } from '../domain/index.js';
 import { ClaimCommandExecutor, type CommandBody } from './claim-command.executor.js';
 import type { CommandContext } from './command-context.js';

@@ -9,11 +9,9 @@ import {
 } from '@claimtrail/event-store';
 import {
   CLAIM_EVENT_SCHEMA_VERSIONS,
+  claimDecider,
   ClaimError,
   claimStreamName,
-  decide,
-  evolve,
-  initialClaimState,
   INSTANT_RULE,
   isValidInstant,
   upcastClaimEvent,
@@ -66,7 +64,7 @@ export class ClaimCommandExecutor {
       const state = fold(history);
       if (state.status === 'NONE' && command.type !== 'SubmitClaim')
         throw new ClaimError('CLAIM_NOT_FOUND', 'Claim not found', 'claimId');
-      const events = decide(command, state);
+      const events = claimDecider.decide(command, state);
       const toAppend: NewEvent[] = events.map((event, index) => ({
         id: eventIdFor(commandId, index),
         type: event.type,
@@ -120,10 +118,10 @@ const commandIdReused = () =>
   new ClaimError('COMMAND_ID_REUSED', 'This commandId was already used for a different command', 'commandId');
 
 export function fold(history: readonly RecordedEvent[]): ClaimState {
-  let state: ClaimState = initialClaimState;
+  let state = claimDecider.initialState();
   for (const recorded of history) {
-    const event = upcastClaimEvent(recorded);
-    if (event) state = evolve(state, event);
+    const event = upcastClaimEvent(recorded, state);
+    if (event) state = claimDecider.evolve(state, event);
   }
   return state;
 }

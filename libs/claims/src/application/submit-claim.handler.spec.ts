@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from '@claimtrail/event-store';
-import { AT, submitClaim } from '../domain/claim.builders.js';
+import { AT, submitClaim } from '../testing/index.js';
 import { addDays, claimStreamName, MEDICARE_RULES, type PayerRules } from '../domain/index.js';
 import { ClaimCommandExecutor } from './claim-command.executor.js';
 import type { PayerRulesPort } from './payer-rules.port.js';

@@ -2,15 +2,15 @@ import {
   billPatient,
   claimPended,
   claimSubmitted,
+  given,
   history,
   logFollowUp,
   pendClaim,
   recordPayment,
   submitClaim,
   voidClaim,
-} from './claim.builders.js';
+} from '../testing/index.js';
 import { isValidInstant, isValidLocalDate, LIMITS } from './claim.codes.js';
-import { given } from './claim.decider-spec-kit.js';
 
 const line = submitClaim().lines[0]!;
 

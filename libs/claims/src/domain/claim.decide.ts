@@ -1,56 +1,77 @@
 import { INSTANT_RULE, isValidInstant } from './claim.codes.js';
 import type { ClaimCommand } from './claim.commands.js';
-import { ClaimError, invalid } from './claim.errors.js';
+import { invalid } from './claim.errors.js';
 import type { ClaimEvent } from './claim.events.js';
 import type { ClaimState } from './claim.state.js';
-import { appealDecided, appealed, denied } from './denial-appeal.rules.js';
-import { assigned, followUpLogged, voided } from './follow-up.rules.js';
-import { patientBilled, patientPaid, writtenOff } from './patient.rules.js';
-import { paid, paymentReversed } from './payment.rules.js';
-import { submittedClaim } from './submit-claim.rules.js';
-import { acknowledged, additionalInfoSubmitted, pended, rejected, resubmitted } from './submission.rules.js';
+import {
+  decideAppealClaim,
+  decideDecideAppeal,
+  decideDenyClaim,
+} from './denial-appeal/denial-appeal.decide.js';
+import { decideAssignClaim, decideLogFollowUp, decideVoidClaim } from './follow-up/follow-up.decide.js';
+import {
+  decideBillPatient,
+  decideRecordPatientPayment,
+  decideWriteOffBalance,
+} from './patient/patient.decide.js';
+import { decideRecordPayment, decideReversePayment } from './payment/payment.decide.js';
+import {
+  decideAcknowledgeClaim,
+  decidePendClaim,
+  decideRejectClaim,
+  decideResubmitClaim,
+  decideSubmitAdditionalInfo,
+  decideSubmitClaim,
+} from './submission/submission.decide.js';
 
 /** Pure: the events a command produces in a state, or a ClaimError. Time and ids arrive in the command. */
 export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
   if (!isValidInstant(command.occurredAt)) throw invalid('occurredAt', INSTANT_RULE);
   switch (command.type) {
     case 'SubmitClaim':
-      if (state.status !== 'NONE')
-        throw new ClaimError('CLAIM_ALREADY_EXISTS', 'A claim with this id was already submitted', 'claimId');
-      return [submittedClaim(command)];
+      return [decideSubmitClaim(command, state)];
     case 'AcknowledgeClaim':
-      return [acknowledged(command, state)];
+      return [decideAcknowledgeClaim(command, state)];
     case 'RejectClaim':
-      return [rejected(command, state)];
+      return [decideRejectClaim(command, state)];
     case 'ResubmitClaim':
-      return [resubmitted(command, state)];
+      return [decideResubmitClaim(command, state)];
     case 'PendClaim':
-      return [pended(command, state)];
+      return [decidePendClaim(command, state)];
     case 'SubmitAdditionalInfo':
-      return [additionalInfoSubmitted(command, state)];
+      return [decideSubmitAdditionalInfo(command, state)];
+
     case 'DenyClaim':
-      return [denied(command, state)];
+      return [decideDenyClaim(command, state)];
     case 'AppealClaim':
-      return [appealed(command, state)];
+      return [decideAppealClaim(command, state)];
     case 'DecideAppeal':
-      return [appealDecided(command, state)];
+      return [decideDecideAppeal(command, state)];
+
     case 'RecordPayment':
-      return [paid(command, state)];
+      return [decideRecordPayment(command, state)];
     case 'ReversePayment':
-      return [paymentReversed(command, state)];
+      return [decideReversePayment(command, state)];
+
     case 'BillPatient':
-      return [patientBilled(command, state)];
+      return [decideBillPatient(command, state)];
     case 'RecordPatientPayment':
-      return [patientPaid(command, state)];
+      return [decideRecordPatientPayment(command, state)];
     case 'WriteOffBalance':
-      return [writtenOff(command, state)];
-    case 'VoidClaim':
-      return [voided(command, state)];
+      return [decideWriteOffBalance(command, state)];
+
     case 'LogFollowUp':
-      return [followUpLogged(command, state)];
+      return [decideLogFollowUp(command, state)];
     case 'AssignClaim':
-      return [assigned(command, state)];
-    default:
+      return [decideAssignClaim(command, state)];
+    case 'VoidClaim':
+      return [decideVoidClaim(command, state)];
+
+    default: {
+      // A command type added to an area but handled nowhere makes `command` not `never`: it fails to compile.
+      const _exhaustive: never = command;
+      // Commands also come from outside the type system (JSON, tools): refuse an unknown type instead of crashing.
       throw invalid('type', 'must be a known claim command');
+    }
   }
 }

@@ -2,11 +2,12 @@ import {
   appealDecided,
   claimAcknowledged,
   claimAssigned,
+  claimOf,
   claimSubmitted,
   history,
   paymentReversed,
-} from './claim.builders.js';
-import { claimOf, stateOf } from './claim.decider-spec-kit.js';
+  stateOf,
+} from '../testing/index.js';
 import type { ClaimEvent } from './claim.events.js';
 import { evolve } from './claim.evolve.js';
 import { initialClaimState } from './claim.state.js';

@@ -2,18 +2,19 @@ import {
   acknowledgeClaim,
   appealClaim,
   billPatient,
+  claimOf,
   decideAppeal,
   denyClaim,
   pendClaim,
-  recordPatientPayment,
+  play,
   recordPartialPayment,
+  recordPatientPayment,
   recordPayment,
   reversePayment,
   submitAdditionalInfo,
   submitClaim,
-} from './claim.builders.js';
+} from '../testing/index.js';
 import type { ClaimCommand } from './claim.commands.js';
-import { claimOf, play } from './claim.decider-spec-kit.js';
 import type { ClaimEvent } from './claim.events.js';
 import { insuranceBalance, patientBalance } from './claim.money.js';
 

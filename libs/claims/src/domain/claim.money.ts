@@ -1,5 +1,6 @@
-export type AdjustmentGroup = 'CO' | 'PR' | 'OA' | 'PI';
-export const ADJUSTMENT_GROUPS: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI'];
+/** Adjustment group codes: CO contractual, PR patient responsibility, OA other, PI payer-initiated. */
+export const ADJUSTMENT_GROUPS = ['CO', 'PR', 'OA', 'PI'] as const;
+export type AdjustmentGroup = (typeof ADJUSTMENT_GROUPS)[number];
 
 /** The payer's deadlines, in days. */
 export interface PayerRules {
@@ -142,6 +143,13 @@ export const zeroMoney = (chargeCents: number): Money => ({
   insuranceWrittenOffCents: 0,
   patientWrittenOffCents: 0,
 });
+
+/** The totals moved by `delta`: added, or with sign -1 taken back (a reversal). */
+export function addMoney(money: Money, delta: Partial<Money>, sign: 1 | -1 = 1): Money {
+  const next = { ...money };
+  for (const key of Object.keys(delta) as (keyof Money)[]) next[key] += sign * (delta[key] ?? 0);
+  return next;
+}
 
 /** charges − payer payments − CO/OA/PI adjustments − amounts moved to the patient − insurance write-offs. */
 export const insuranceBalance = (m: Money): number =>

@@ -1,12 +1,9 @@
-import type {
-  Adjustment,
-  AppealOutcome,
-  FollowUpChannel,
-  LineDenial,
-  ServiceLine,
-  WriteOffReason,
-} from './claim.events.js';
+import type { AppealOutcome, LineDenial } from './denial-appeal/denial-appeal.events.js';
+import type { FollowUpChannel } from './follow-up/follow-up.events.js';
 import type { AdjustmentGroup, Money, PayerRules } from './claim.money.js';
+import type { WriteOffReason } from './patient/patient.events.js';
+import type { Adjustment } from './payment/payment.events.js';
+import type { ServiceLine } from './submission/submission.events.js';
 
 export interface NoClaim {
   status: 'NONE';
@@ -144,9 +141,11 @@ export type ClaimState =
 
 export type ClaimStatus = ClaimState['status'];
 export type ExistingClaim = Exclude<ClaimState, NoClaim>;
-export type OpenStatus = Exclude<ClaimStatus, 'NONE' | 'WRITTEN_OFF' | 'CLOSED' | 'VOIDED'>;
+export type ExistingStatus = ExistingClaim['status'];
+export type OpenStatus = Exclude<ExistingStatus, 'WRITTEN_OFF' | 'CLOSED' | 'VOIDED'>;
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+/** Every status in lifecycle order; the API's ClaimStatus enum is built from it. */
+export const CLAIM_STATUSES = [
   'NONE',
   'SUBMITTED',
   'REJECTED',
@@ -160,11 +159,29 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
   'WRITTEN_OFF',
   'CLOSED',
   'VOIDED',
-];
+] as const satisfies readonly ClaimStatus[];
+
+// A status added to ClaimState but left out of the list fails to compile here, naming it: the API cannot miss it.
+type UnlistedStatus = Exclude<ClaimStatus, (typeof CLAIM_STATUSES)[number]>;
+const _everyStatusListed: [UnlistedStatus] extends [never] ? true : UnlistedStatus = true;
 
 export const CLOSED_STATUSES: ReadonlySet<ClaimStatus> = new Set(['WRITTEN_OFF', 'CLOSED', 'VOIDED']);
 
-export const isOpen = (state: ClaimState): state is ExistingClaim & { status: OpenStatus } =>
-  state.status !== 'NONE' && !CLOSED_STATUSES.has(state.status);
+export const OPEN_STATUSES: readonly OpenStatus[] = CLAIM_STATUSES.filter(
+  (s): s is OpenStatus => s !== 'NONE' && !CLOSED_STATUSES.has(s),
+);
 
 export const initialClaimState: ClaimState = { status: 'NONE' };
+
+/** The facts every claim carries, without the fields of its current status. */
+export function recordOf(state: ExistingClaim): ClaimRecord {
+  const { status: _status, ...rest } = state as ExistingClaim &
+    Record<'rejection' | 'pend' | 'denial' | 'appeal' | 'statement', unknown>;
+  const { rejection: _r, pend: _p, denial: _d, appeal: _a, statement: _s, ...claim } = rest;
+  return claim;
+}
+
+/** Deadlines once the status that opened an appeal window or an information request is left. */
+export const filingDeadlineOnly = (claim: ClaimRecord): Deadlines => ({
+  timelyFiling: claim.deadlines.timelyFiling,
+});

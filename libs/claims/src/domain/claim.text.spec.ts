@@ -2,6 +2,7 @@ import {
   appealClaim,
   claimVoided,
   followUpLogged,
+  given,
   history,
   logFollowUp,
   pendClaim,
@@ -11,8 +12,7 @@ import {
   submitAdditionalInfo,
   voidClaim,
   writeOffBalance,
-} from './claim.builders.js';
-import { given } from './claim.decider-spec-kit.js';
+} from '../testing/index.js';
 import { textRuleBroken } from './claim.text.js';
 
 const controls = [

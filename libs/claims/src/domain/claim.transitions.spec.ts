@@ -6,6 +6,7 @@ import {
   billPatient,
   decideAppeal,
   denyClaim,
+  given,
   history,
   logFollowUp,
   pendClaim,
@@ -14,14 +15,14 @@ import {
   rejectClaim,
   resubmitClaim,
   reversePayment,
+  stateOf,
   submitAdditionalInfo,
   submitClaim,
   voidClaim,
   writeOffBalance,
-} from './claim.builders.js';
+} from '../testing/index.js';
 import type { ClaimCommand, ClaimCommandType } from './claim.commands.js';
-import { decide } from './claim.decide.js';
-import { given, stateOf } from './claim.decider-spec-kit.js';
+import { claimDecider } from './claim.decider.js';
 import type { ClaimEvent, ClaimEventType } from './claim.events.js';
 import { CLAIM_STATUSES } from './claim.state.js';
 
@@ -117,7 +118,7 @@ describe('claim lifecycle table', () => {
   });
 
   it.each(allowed)('$state allows $command', ({ state, command }) => {
-    const events = decide(COMMANDS[command](state), stateOf(STATES[state]()));
+    const events = claimDecider.decide(COMMANDS[command](state), stateOf(STATES[state]()));
     expect(events.map((e) => e.type)).toEqual([LIFECYCLE[command][0]]);
   });
 

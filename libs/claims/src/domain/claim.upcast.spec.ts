@@ -1,47 +1,115 @@
-import { claimDenied, history } from './claim.builders.js';
-import { claimOf } from './claim.decider-spec-kit.js';
-import type { ClaimEvent } from './claim.events.js';
-import { upcastClaimEvent } from './claim.upcast.js';
+import {
+  appealDecided,
+  claimAcknowledged,
+  claimAppealed,
+  claimDenied,
+  claimDeniedV1Data,
+  claimDeniedV2Data,
+  claimOf,
+  claimSubmitted,
+  history,
+  stateOf,
+} from '../testing/index.js';
+import { CLAIM_EVENT_SCHEMA_VERSIONS, type ClaimEvent } from './claim.events.js';
+import { evolve } from './claim.evolve.js';
+import { initialClaimState, type ClaimState } from './claim.state.js';
+import { upcastClaimEvent, type StoredClaimEvent } from './claim.upcast.js';
 
-/** ClaimDenied as schema version 1 wrote it: no remark codes anywhere, line denials optional. */
-const v1Denial = {
-  groupCode: 'CO',
-  carc: '50',
-  deniedAmountCents: 100_000,
-  deniedOn: '2026-04-10',
-  firstAdjudication: true,
-  nextAppealLevel: 1,
-  appealDeadline: '2026-08-08',
-};
+const accepted = (): ClaimState => stateOf(history.accepted());
+
+/** Folds stored events as the command executor and the projection do: each read on the state before it. */
+function foldStored(events: StoredClaimEvent[]): ClaimState {
+  return events.reduce<ClaimState>((state, stored) => {
+    const event = upcastClaimEvent(stored, state);
+    return event ? evolve(state, event) : state;
+  }, initialClaimState);
+}
+
+const stored = (event: ClaimEvent): StoredClaimEvent => ({
+  type: event.type,
+  schemaVersion: CLAIM_EVENT_SCHEMA_VERSIONS[event.type],
+  data: event.data,
+});
 
 describe('ClaimDenied v1', () => {
-  it('reads as v2 with no remark codes and no line denials', () => {
-    expect(upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: v1Denial })).toEqual(
-      claimDenied(),
-    );
+  it('reads as the current denial with no remark codes, no line denials, taking payer and provider from the claim', () => {
+    expect(
+      upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: claimDeniedV1Data() }, accepted()),
+    ).toEqual(claimDenied());
   });
 
   it('gives each v1 line denial an empty list of remark codes', () => {
     const line = { lineNumber: 2, groupCode: 'CO', carc: '50', deniedAmountCents: 40_000 };
-    const event = upcastClaimEvent({
-      type: 'ClaimDenied',
-      schemaVersion: 1,
-      data: { ...v1Denial, lines: [line] },
-    });
+    const event = upcastClaimEvent(
+      { type: 'ClaimDenied', schemaVersion: 1, data: { ...claimDeniedV1Data(), lines: [line] } },
+      accepted(),
+    );
     expect(event).toEqual(claimDenied({ lines: [{ ...line, groupCode: 'CO', rarcs: [] }] }));
   });
 
   it('folds into a DENIED claim like a current denial', () => {
-    const upcast = upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 1, data: v1Denial }) as ClaimEvent;
+    const upcast = upcastClaimEvent(
+      { type: 'ClaimDenied', schemaVersion: 1, data: claimDeniedV1Data() },
+      accepted(),
+    ) as ClaimEvent;
     expect(claimOf([...history.accepted(), upcast])).toEqual(claimOf(history.denied()));
   });
+});
 
-  it('leaves a v2 denial as it was written', () => {
-    const v2 = claimDenied({ rarcs: ['N115'] });
-    expect(upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 2, data: v2.data })).toEqual(v2);
+describe('ClaimDenied v2', () => {
+  it('takes payer and provider from the claim as it stood before the denial', () => {
+    const before = stateOf([
+      claimSubmitted({ payerId: 'SX065', providerNpi: '1245319599' }),
+      claimAcknowledged(),
+    ]);
+    expect(
+      upcastClaimEvent(
+        { type: 'ClaimDenied', schemaVersion: 2, data: claimDeniedV2Data({ rarcs: ['N115'] }) },
+        before,
+      ),
+    ).toEqual(claimDenied({ payerId: 'SX065', providerNpi: '1245319599', rarcs: ['N115'] }));
+  });
+
+  it('cannot be read on a stream without a claim, which evolve would ignore anyway', () => {
+    expect(
+      upcastClaimEvent(
+        { type: 'ClaimDenied', schemaVersion: 2, data: claimDeniedV2Data() },
+        initialClaimState,
+      ),
+    ).toBeUndefined();
+    expect(foldStored([{ type: 'ClaimDenied', schemaVersion: 2, data: claimDeniedV2Data() }])).toEqual(
+      initialClaimState,
+    );
+  });
+});
+
+describe('ClaimDenied v3', () => {
+  it('is left as it was written', () => {
+    const v3 = claimDenied({ rarcs: ['N115'] });
+    expect(upcastClaimEvent({ type: 'ClaimDenied', schemaVersion: 3, data: v3.data }, accepted())).toEqual(
+      v3,
+    );
+  });
+});
+
+describe('a stored history with a denial of an older schema', () => {
+  const [submitted, acknowledged] = history.accepted().map(stored);
+  const after = [
+    claimAppealed(),
+    appealDecided({ outcome: 'UPHELD', nextAppealLevel: 2, nextAppealDeadline: '2026-11-16' }),
+  ];
+  const current = stateOf([...history.accepted(), claimDenied(), ...after]);
+
+  it.each([
+    ['v1', { type: 'ClaimDenied', schemaVersion: 1, data: claimDeniedV1Data() }],
+    ['v2', { type: 'ClaimDenied', schemaVersion: 2, data: claimDeniedV2Data() }],
+  ])('folds a %s denial, and what follows it, to the state the current denial gives', (_label, denial) => {
+    expect(foldStored([submitted!, acknowledged!, denial, ...after.map(stored)])).toEqual(current);
   });
 });
 
 it('ignores an event type this code does not know', () => {
-  expect(upcastClaimEvent({ type: 'ClaimTeleported', schemaVersion: 1, data: {} })).toBeUndefined();
+  expect(
+    upcastClaimEvent({ type: 'ClaimTeleported', schemaVersion: 1, data: {} }, accepted()),
+  ).toBeUndefined();
 });

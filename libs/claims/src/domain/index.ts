@@ -8,4 +8,5 @@ export * from './claim.stream.js';
 export * from './claim.text.js';
 export { decide } from './claim.decide.js';
 export { evolve } from './claim.evolve.js';
+export { claimDecider, type Decider } from './claim.decider.js';
 export { upcastClaimEvent, isClaimEventType, type StoredClaimEvent } from './claim.upcast.js';

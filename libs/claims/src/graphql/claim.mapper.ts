@@ -1,12 +1,12 @@
 import { insuranceBalance, patientBalance, type ExistingClaim } from '../domain/index.js';
-import { Claim, ClaimStatus } from './types/claim.type.js';
+import { Claim } from './types/claim.type.js';
 
 /** The GraphQL view of a folded claim; used for the read model and for replays of the stream alike. */
 export function toClaim(state: ExistingClaim, version: number): Claim {
   const { money } = state;
   return Object.assign(new Claim(), {
     id: state.claimId,
-    status: state.status as ClaimStatus,
+    status: state.status,
     payerId: state.payerId,
     payerClaimNumber: state.payerClaimNumber,
     providerNpi: state.providerNpi,
@@ -42,5 +42,5 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
     writeOffs: state.writeOffs,
     assignee: state.assignee,
     version,
-  });
+  } satisfies Claim);
 }

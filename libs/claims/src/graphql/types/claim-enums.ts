@@ -1,41 +1,34 @@
 import { registerEnumType } from '@nestjs/graphql';
+import {
+  ADJUSTMENT_GROUPS,
+  APPEAL_OUTCOMES,
+  FOLLOW_UP_CHANNELS,
+  RESUBMISSION_FREQUENCIES,
+  WRITE_OFF_REASONS,
+} from '../../domain/index.js';
 
-export enum AdjustmentGroupCode {
-  CO = 'CO',
-  PR = 'PR',
-  OA = 'OA',
-  PI = 'PI',
+/** A GraphQL enum whose names are its values, built from a domain list so that the two cannot drift apart. */
+export function enumOf<T extends string>(values: readonly T[]): { readonly [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in T]: K };
 }
 
-export enum ResubmissionFrequency {
-  /** Original claim sent again after a front-end rejection. */
-  ORIGINAL = '1',
-  /** Replacement of a prior claim: a corrected claim. */
-  CORRECTED = '7',
-}
+export type ValueOf<E> = E[keyof E];
 
-export enum AppealOutcome {
-  OVERTURNED = 'OVERTURNED',
-  PARTIALLY_OVERTURNED = 'PARTIALLY_OVERTURNED',
-  UPHELD = 'UPHELD',
-}
+export const AdjustmentGroupCode = enumOf(ADJUSTMENT_GROUPS);
+export type AdjustmentGroupCode = ValueOf<typeof AdjustmentGroupCode>;
 
-export enum WriteOffReason {
-  CONTRACTUAL = 'CONTRACTUAL',
-  BAD_DEBT = 'BAD_DEBT',
-  SMALL_BALANCE = 'SMALL_BALANCE',
-  TIMELY_FILING = 'TIMELY_FILING',
-  OTHER = 'OTHER',
-}
+/** ORIGINAL ('1') after a front-end rejection; CORRECTED ('7') replaces a claim the payer adjudicated. */
+export const ResubmissionFrequency = RESUBMISSION_FREQUENCIES;
+export type ResubmissionFrequency = ValueOf<typeof ResubmissionFrequency>;
 
-export enum FollowUpChannel {
-  PHONE = 'PHONE',
-  PORTAL = 'PORTAL',
-  EDI_276 = 'EDI_276',
-  EMAIL = 'EMAIL',
-  FAX = 'FAX',
-  MAIL = 'MAIL',
-}
+export const AppealOutcome = enumOf(APPEAL_OUTCOMES);
+export type AppealOutcome = ValueOf<typeof AppealOutcome>;
+
+export const WriteOffReason = enumOf(WRITE_OFF_REASONS);
+export type WriteOffReason = ValueOf<typeof WriteOffReason>;
+
+export const FollowUpChannel = enumOf(FOLLOW_UP_CHANNELS);
+export type FollowUpChannel = ValueOf<typeof FollowUpChannel>;
 
 registerEnumType(AdjustmentGroupCode, {
   name: 'AdjustmentGroupCode',

@@ -1,21 +1,18 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AdjustmentGroupCode, AppealOutcome, FollowUpChannel, WriteOffReason } from './claim-enums.js';
 import { CentsScalar } from '@claimtrail/platform';
+import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
+import {
+  AdjustmentGroupCode,
+  AppealOutcome,
+  enumOf,
+  FollowUpChannel,
+  WriteOffReason,
+  type ValueOf,
+} from './claim-enums.js';
 
-export enum ClaimStatus {
-  SUBMITTED = 'SUBMITTED',
-  REJECTED = 'REJECTED',
-  ACCEPTED = 'ACCEPTED',
-  PENDED = 'PENDED',
-  DENIED = 'DENIED',
-  APPEALED = 'APPEALED',
-  PAID = 'PAID',
-  PARTIALLY_PAID = 'PARTIALLY_PAID',
-  PATIENT_BILLED = 'PATIENT_BILLED',
-  WRITTEN_OFF = 'WRITTEN_OFF',
-  CLOSED = 'CLOSED',
-  VOIDED = 'VOIDED',
-}
+/** A claim's status as the API shows it: the domain's NONE means no claim, and the API never returns one. */
+export const ClaimStatus = enumOf(CLAIM_STATUSES.filter((s): s is ExistingStatus => s !== 'NONE'));
+export type ClaimStatus = ValueOf<typeof ClaimStatus>;
 
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
 

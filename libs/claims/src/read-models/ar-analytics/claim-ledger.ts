@@ -98,7 +98,7 @@ function resolvePends(pends: PendFact[], on: string): PendFact[] {
  */
 export function advanceLedger(ledger: ClaimLedger | undefined, recorded: RecordedEvent): ClaimLedger {
   const before = ledger?.state ?? initialClaimState;
-  const event = upcastClaimEvent(recorded);
+  const event = upcastClaimEvent(recorded, before);
   if (!event) return ledger ?? { state: before };
   const after = evolve(before, event);
   if (after.status === 'NONE') return { state: after };

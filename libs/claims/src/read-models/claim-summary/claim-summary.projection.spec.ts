@@ -1,15 +1,15 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { givenEvents, recordedEvents } from '@claimtrail/projections/testing';
-import { claimAcknowledged, claimSubmitted } from '../../domain/claim.builders.js';
+import { claimAcknowledged, claimDenied, claimDeniedV2Data, claimSubmitted } from '../../testing/index.js';
 import { claimSummaryRows, projectClaimSummary } from './claim-summary.projection.js';
 
-const recorded = (event: { type: string; data: unknown }, version = 0): RecordedEvent => ({
+const recorded = (event: { type: string; data: unknown }, version = 0, schemaVersion = 1): RecordedEvent => ({
   id: '00000000-0000-4000-8000-000000000001',
   streamName: 'claim-CLM-1001',
   version,
   position: `00000000000000000001/0000000000000000000${version + 1}`,
   type: event.type,
-  schemaVersion: 1,
+  schemaVersion,
   data: event.data,
   metadata: { actor: 'biller', occurredAt: '2026-03-10T15:00:00.000Z' },
   recordedAt: '2026-03-10T15:00:01.000Z',
@@ -55,5 +55,19 @@ describe('claim summary projection', () => {
   it('leaves the row alone for an event type it does not know', () => {
     const row = projectClaimSummary(undefined, recorded(claimSubmitted()));
     expect(projectClaimSummary(row, recorded({ type: 'SomethingNew', data: {} }, 1))).toBe(row);
+  });
+
+  it('reads a stored v2 denial, which names no payer, on the claim the row holds', () => {
+    const accepted = projectClaimSummary(
+      projectClaimSummary(undefined, recorded(claimSubmitted())),
+      recorded(claimAcknowledged(), 1),
+    );
+    const fromV2 = projectClaimSummary(
+      accepted,
+      recorded({ type: 'ClaimDenied', data: claimDeniedV2Data() }, 2, 2),
+    );
+    const fromV3 = projectClaimSummary(accepted, recorded(claimDenied(), 2, 3));
+    expect(fromV2).toMatchObject({ status: 'DENIED', payerId: 'MCRTX', insuranceBalanceCents: 100_000 });
+    expect(fromV2).toEqual(fromV3);
   });
 });

@@ -31,9 +31,10 @@ export function projectClaimSummary(
   row: ClaimSummaryEntity | undefined,
   recorded: RecordedEvent,
 ): ClaimSummaryEntity | undefined {
-  const event = upcastClaimEvent(recorded);
+  const before: ClaimState = row?.state ?? initialClaimState;
+  const event = upcastClaimEvent(recorded, before);
   if (!event) return row;
-  const state: ClaimState = evolve(row?.state ?? initialClaimState, event);
+  const state = evolve(before, event);
   if (state.status === 'NONE') return row;
   return Object.assign(new ClaimSummaryEntity(), {
     claimId: state.claimId,

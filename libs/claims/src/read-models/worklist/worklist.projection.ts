@@ -85,9 +85,10 @@ export function projectWorklistItem(
   row: WorklistItemEntity | undefined,
   recorded: RecordedEvent,
 ): WorklistItemEntity | undefined {
-  const event = upcastClaimEvent(recorded);
+  const before = row?.state ?? initialClaimState;
+  const event = upcastClaimEvent(recorded, before);
   if (!event) return row;
-  const state = evolve(row?.state ?? initialClaimState, event);
+  const state = evolve(before, event);
   if (state.status === 'NONE') return row;
   const lastSubmittedOn =
     event.type === 'ClaimSubmitted' || event.type === 'ClaimResubmitted'

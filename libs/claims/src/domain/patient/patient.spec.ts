@@ -2,15 +2,16 @@ import {
   balanceWrittenOff,
   billPatient,
   claimDenied,
+  claimOf,
   claimPaid,
+  given,
   history,
   patientBilled,
   patientPaymentReceived,
   recordPatientPayment,
   writeOffBalance,
-} from './claim.builders.js';
-import { claimOf, given } from './claim.decider-spec-kit.js';
-import { insuranceBalance, patientBalance } from './claim.money.js';
+} from '../../testing/index.js';
+import { insuranceBalance, patientBalance } from '../claim.money.js';
 
 describe('paid', () => {
   it('bills the patient their share', () => {

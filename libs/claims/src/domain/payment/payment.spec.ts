@@ -1,18 +1,19 @@
 import {
   appealDecided,
   claimAppealed,
+  claimOf,
   claimPaid,
   claimPartiallyPaid,
   claimPended,
+  given,
   history,
   paymentReversed,
   recordPartialPayment,
   recordPayment,
   reversePayment,
-} from './claim.builders.js';
-import type { AdjustmentInput } from './claim.commands.js';
-import { claimOf, given } from './claim.decider-spec-kit.js';
-import { insuranceBalance, patientBalance } from './claim.money.js';
+} from '../../testing/index.js';
+import type { AdjustmentInput } from './payment.commands.js';
+import { insuranceBalance, patientBalance } from '../claim.money.js';
 
 const co45 = (amountCents: number): AdjustmentInput => ({
   groupCode: 'CO',

@@ -1,13 +1,21 @@
-// given/when/then over the pure decider: the events so far, a command, then the events or the refusal expected.
-import type { ClaimCommand } from './claim.commands.js';
-import { decide } from './claim.decide.js';
-import { ClaimError, type ClaimErrorCode } from './claim.errors.js';
-import type { ClaimEvent } from './claim.events.js';
-import { evolve } from './claim.evolve.js';
-import { initialClaimState, type ClaimState, type ExistingClaim } from './claim.state.js';
+// given/when/then over the claim decider: the events so far, a command, then the events or the refusal expected.
+import {
+  claimDecider,
+  ClaimError,
+  type ClaimCommand,
+  type ClaimErrorCode,
+  type ClaimEvent,
+  type ClaimState,
+  type ExistingClaim,
+} from '../domain/index.js';
+
+const { decide, evolve, initialState } = claimDecider;
+
+/** The state after the events, as the command handler would fold it. */
+export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialState());
 
 export function given(events: ClaimEvent[]) {
-  const state: ClaimState = events.reduce(evolve, initialClaimState);
+  const state = stateOf(events);
   return {
     state,
     when(command: ClaimCommand) {
@@ -31,9 +39,6 @@ export function given(events: ClaimEvent[]) {
     },
   };
 }
-
-/** The state after the events, as the command handler would fold it. */
-export const stateOf = (events: ClaimEvent[]): ClaimState => events.reduce(evolve, initialClaimState);
 
 /** The claim after the events; fails the spec if they do not make one. */
 export function claimOf(events: ClaimEvent[]): ExistingClaim {

@@ -1,9 +1,7 @@
 // The patient's share, and closing what nobody will pay.
-import type { BillPatient, RecordPatientPayment, WriteOffBalance } from './claim.commands.js';
-import { invalid } from './claim.errors.js';
-import type { BalanceWrittenOff, PatientBilled, PatientPaymentReceived } from './claim.events.js';
-import { insuranceBalance, patientBalance } from './claim.money.js';
-import type { ClaimState } from './claim.state.js';
+import { invalid } from '../claim.errors.js';
+import { insuranceBalance, patientBalance } from '../claim.money.js';
+import type { ClaimState } from '../claim.state.js';
 import {
   businessDate,
   checkCents,
@@ -13,13 +11,20 @@ import {
   checkOptionalText,
   refuse,
   requireStatus,
-} from './claim.validate.js';
+} from '../claim.validate.js';
+import type { BillPatient, RecordPatientPayment, WriteOffBalance } from './patient.commands.js';
+import {
+  WRITE_OFF_REASONS,
+  type BalanceWrittenOff,
+  type PatientBilled,
+  type PatientPaymentReceived,
+} from './patient.events.js';
 
 /**
  * The patient is billed what the remittance made theirs; after a PR denial (e.g. non-covered with a signed notice)
  * the amount beyond their current balance moves over from the insurance balance.
  */
-export function patientBilled(command: BillPatient, state: ClaimState): PatientBilled {
+export function decideBillPatient(command: BillPatient, state: ClaimState): PatientBilled {
   const claim = requireStatus(state, command.type, ['PAID', 'PARTIALLY_PAID', 'DENIED']);
   if (claim.status === 'DENIED' && claim.denial.groupCode !== 'PR')
     throw refuse(command.type, 'only a patient-responsibility (PR) denial can be billed to the patient');
@@ -44,7 +49,10 @@ export function patientBilled(command: BillPatient, state: ClaimState): PatientB
   };
 }
 
-export function patientPaid(command: RecordPatientPayment, state: ClaimState): PatientPaymentReceived {
+export function decideRecordPatientPayment(
+  command: RecordPatientPayment,
+  state: ClaimState,
+): PatientPaymentReceived {
   const claim = requireStatus(state, command.type, ['PATIENT_BILLED']);
   const receivedOn = businessDate(command.occurredAt, claim);
   const paymentId = checkId('paymentId', command.paymentId);
@@ -65,16 +73,10 @@ export function patientPaid(command: RecordPatientPayment, state: ClaimState): P
   };
 }
 
-export function writtenOff(command: WriteOffBalance, state: ClaimState): BalanceWrittenOff {
+export function decideWriteOffBalance(command: WriteOffBalance, state: ClaimState): BalanceWrittenOff {
   const claim = requireStatus(state, command.type, ['DENIED', 'PARTIALLY_PAID', 'PATIENT_BILLED']);
   const writtenOffOn = businessDate(command.occurredAt, claim);
-  const reason = checkOneOf('reason', command.reason, [
-    'CONTRACTUAL',
-    'BAD_DEBT',
-    'SMALL_BALANCE',
-    'TIMELY_FILING',
-    'OTHER',
-  ] as const);
+  const reason = checkOneOf('reason', command.reason, WRITE_OFF_REASONS);
   const note = checkOptionalText('note', command.note);
   const insuranceAmountCents = insuranceBalance(claim.money);
   const patientAmountCents = patientBalance(claim.money);

@@ -1,8 +1,7 @@
-// Work on any open claim that leaves its status alone (follow-ups, assignment), and voiding it.
-import type { AssignClaim, LogFollowUp, VoidClaim } from './claim.commands.js';
-import { invalid } from './claim.errors.js';
-import type { ClaimAssigned, ClaimVoided, FollowUpLogged } from './claim.events.js';
-import { CLAIM_STATUSES, CLOSED_STATUSES, type ClaimState, type OpenStatus } from './claim.state.js';
+// Work on any open claim: follow-ups and assignment leave its status alone; voiding cancels it. All three are
+// allowed from every open status and look at nothing but the claim being open.
+import { invalid } from '../claim.errors.js';
+import { OPEN_STATUSES, type ClaimState } from '../claim.state.js';
 import {
   businessDate,
   checkDate,
@@ -11,30 +10,19 @@ import {
   checkOptionalText,
   checkText,
   requireStatus,
-} from './claim.validate.js';
+} from '../claim.validate.js';
+import type { AssignClaim, LogFollowUp, VoidClaim } from './follow-up.commands.js';
+import {
+  FOLLOW_UP_CHANNELS,
+  type ClaimAssigned,
+  type ClaimVoided,
+  type FollowUpLogged,
+} from './follow-up.events.js';
 
-const OPEN_STATUSES = CLAIM_STATUSES.filter((s): s is OpenStatus => s !== 'NONE' && !CLOSED_STATUSES.has(s));
-
-export function voided(command: VoidClaim, state: ClaimState): ClaimVoided {
-  const claim = requireStatus(state, command.type, OPEN_STATUSES);
-  businessDate(command.occurredAt, claim);
-  return {
-    type: 'ClaimVoided',
-    data: { reason: checkText('reason', command.reason), voidedAt: command.occurredAt },
-  };
-}
-
-export function followUpLogged(command: LogFollowUp, state: ClaimState): FollowUpLogged {
+export function decideLogFollowUp(command: LogFollowUp, state: ClaimState): FollowUpLogged {
   const claim = requireStatus(state, command.type, OPEN_STATUSES);
   const today = businessDate(command.occurredAt, claim);
-  const channel = checkOneOf('channel', command.channel, [
-    'PHONE',
-    'PORTAL',
-    'EDI_276',
-    'EMAIL',
-    'FAX',
-    'MAIL',
-  ] as const);
+  const channel = checkOneOf('channel', command.channel, FOLLOW_UP_CHANNELS);
   const outcome = checkText('outcome', command.outcome);
   const payerReference =
     command.payerReference === undefined ? undefined : checkId('payerReference', command.payerReference);
@@ -56,11 +44,20 @@ export function followUpLogged(command: LogFollowUp, state: ClaimState): FollowU
   };
 }
 
-export function assigned(command: AssignClaim, state: ClaimState): ClaimAssigned {
+export function decideAssignClaim(command: AssignClaim, state: ClaimState): ClaimAssigned {
   const claim = requireStatus(state, command.type, OPEN_STATUSES);
   businessDate(command.occurredAt, claim);
   return {
     type: 'ClaimAssigned',
     data: { assignee: checkId('assignee', command.assignee), assignedAt: command.occurredAt },
+  };
+}
+
+export function decideVoidClaim(command: VoidClaim, state: ClaimState): ClaimVoided {
+  const claim = requireStatus(state, command.type, OPEN_STATUSES);
+  businessDate(command.occurredAt, claim);
+  return {
+    type: 'ClaimVoided',
+    data: { reason: checkText('reason', command.reason), voidedAt: command.occurredAt },
   };
 }

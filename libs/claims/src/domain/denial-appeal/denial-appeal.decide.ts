@@ -1,9 +1,8 @@
 // Denials and appeals: what the payer refused, and the levels and deadlines to contest it.
-import type { AppealClaim, DecideAppeal, DenyClaim, LineDenialInput } from './claim.commands.js';
-import { ClaimError, invalid } from './claim.errors.js';
-import type { AppealDecided, ClaimAppealed, ClaimDenied, LineDenial } from './claim.events.js';
-import { addDays, insuranceBalance, type PayerRules } from './claim.money.js';
-import type { ClaimState, ExistingClaim } from './claim.state.js';
+import { appealWindow } from '../claim.deadlines.js';
+import { ClaimError, invalid } from '../claim.errors.js';
+import { insuranceBalance } from '../claim.money.js';
+import type { ClaimState, ExistingClaim } from '../claim.state.js';
 import {
   businessDate,
   checkCarc,
@@ -16,19 +15,17 @@ import {
   isInt,
   refuse,
   requireStatus,
-} from './claim.validate.js';
+} from '../claim.validate.js';
+import type { AppealClaim, DecideAppeal, DenyClaim, LineDenialInput } from './denial-appeal.commands.js';
+import {
+  APPEAL_OUTCOMES,
+  type AppealDecided,
+  type ClaimAppealed,
+  type ClaimDenied,
+  type LineDenial,
+} from './denial-appeal.events.js';
 
-/** Level `level` (1-based) and its last day, counted from the notice of the decision before it; none past the last. */
-export function appealWindow(
-  rules: PayerRules,
-  level: number,
-  noticeDate: string,
-): { level: number; deadline: string } | undefined {
-  const days = rules.appealWindowDays[level - 1];
-  return days === undefined ? undefined : { level, deadline: addDays(noticeDate, days) };
-}
-
-export function denied(command: DenyClaim, state: ClaimState): ClaimDenied {
+export function decideDenyClaim(command: DenyClaim, state: ClaimState): ClaimDenied {
   const claim = requireStatus(state, command.type, ['SUBMITTED', 'ACCEPTED', 'PENDED']);
   const deniedOn = businessDate(command.occurredAt, claim);
   const groupCode = checkGroup('groupCode', command.groupCode);
@@ -50,6 +47,8 @@ export function denied(command: DenyClaim, state: ClaimState): ClaimDenied {
   return {
     type: 'ClaimDenied',
     data: {
+      payerId: claim.payerId,
+      providerNpi: claim.providerNpi,
       groupCode,
       carc,
       rarcs,
@@ -87,7 +86,7 @@ function checkLineDenials(input: LineDenialInput[], claim: ExistingClaim): LineD
   });
 }
 
-export function appealed(command: AppealClaim, state: ClaimState): ClaimAppealed {
+export function decideAppealClaim(command: AppealClaim, state: ClaimState): ClaimAppealed {
   const claim = requireStatus(state, command.type, ['DENIED', 'PARTIALLY_PAID']);
   const appealedOn = businessDate(command.occurredAt, claim);
   const open = claim.deadlines.appeal;
@@ -103,17 +102,13 @@ export function appealed(command: AppealClaim, state: ClaimState): ClaimAppealed
   };
 }
 
-export function appealDecided(command: DecideAppeal, state: ClaimState): AppealDecided {
+export function decideDecideAppeal(command: DecideAppeal, state: ClaimState): AppealDecided {
   const claim = requireStatus(state, command.type, ['APPEALED']);
   if (claim.appeal.outcome !== undefined) throw refuse(command.type, 'the appeal was already decided');
   const decidedOn = businessDate(command.occurredAt, claim);
   if (decidedOn < claim.appeal.appealedOn)
     throw invalid('occurredAt', 'must not be before the appeal was filed');
-  const outcome = checkOneOf('outcome', command.outcome, [
-    'OVERTURNED',
-    'PARTIALLY_OVERTURNED',
-    'UPHELD',
-  ] as const);
+  const outcome = checkOneOf('outcome', command.outcome, APPEAL_OUTCOMES);
   const { level } = claim.appeal;
   const next = outcome === 'UPHELD' ? appealWindow(claim.payerRules, level + 1, decidedOn) : undefined;
   return {

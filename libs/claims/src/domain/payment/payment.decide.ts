@@ -1,11 +1,9 @@
 // Payer money: 835 remittances that must balance, and takebacks that undo one exactly.
-import { LIMITS, localDateOf } from './claim.codes.js';
-import type { AdjustmentInput, RecordPayment, ReversePayment } from './claim.commands.js';
-import { ClaimError, invalid } from './claim.errors.js';
-import type { Adjustment, ClaimPaid, PaymentReversed } from './claim.events.js';
-import { insuranceBalance, isDenialCarc } from './claim.money.js';
-import type { ClaimState, ExistingClaim } from './claim.state.js';
-import { appealWindow } from './denial-appeal.rules.js';
+import { LIMITS, localDateOf } from '../claim.codes.js';
+import { appealWindow } from '../claim.deadlines.js';
+import { ClaimError, invalid } from '../claim.errors.js';
+import { insuranceBalance, isDenialCarc } from '../claim.money.js';
+import type { ClaimState, ExistingClaim } from '../claim.state.js';
 import {
   businessDate,
   checkCarc,
@@ -18,7 +16,9 @@ import {
   checkText,
   refuse,
   requireStatus,
-} from './claim.validate.js';
+} from '../claim.validate.js';
+import type { AdjustmentInput, RecordPayment, ReversePayment } from './payment.commands.js';
+import type { Adjustment, ClaimPaid, PaymentReversed } from './payment.events.js';
 
 type Effects = Pick<
   ClaimPaid['data'],
@@ -26,7 +26,7 @@ type Effects = Pick<
 >;
 
 /** How each adjustment moves the balances: patient share, denial (stays in AR), contractual, or other. */
-export function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
+function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
   const effects: Effects = {
     contractualCents: 0,
     otherAdjustmentCents: 0,
@@ -42,7 +42,7 @@ export function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
   return effects;
 }
 
-export function paid(command: RecordPayment, state: ClaimState): ClaimPaid {
+export function decideRecordPayment(command: RecordPayment, state: ClaimState): ClaimPaid {
   const claim = requireStatus(state, command.type, ['SUBMITTED', 'ACCEPTED', 'PENDED', 'APPEALED']);
   if (claim.status === 'APPEALED' && claim.appeal.outcome === undefined)
     throw refuse(command.type, 'the appeal has not been decided');
@@ -120,7 +120,7 @@ function checkAdjustments(input: AdjustmentInput[], claim: ExistingClaim): Adjus
   });
 }
 
-export function paymentReversed(command: ReversePayment, state: ClaimState): PaymentReversed {
+export function decideReversePayment(command: ReversePayment, state: ClaimState): PaymentReversed {
   const claim = requireStatus(state, command.type, ['PAID', 'PARTIALLY_PAID']);
   const reversedOn = businessDate(command.occurredAt, claim);
   const paymentId = checkId('paymentId', command.paymentId);

@@ -1,19 +1,22 @@
 import {
   appealClaim,
   appealDecided,
+  claimAcknowledged,
   claimAppealed,
   claimDenied,
+  claimOf,
   claimPartiallyPaid,
   claimResubmitted,
   claimSubmitted,
   decideAppeal,
   denyClaim,
+  given,
   history,
   resubmitClaim,
-} from './claim.builders.js';
-import { claimOf, given, stateOf } from './claim.decider-spec-kit.js';
-import type { ClaimEvent } from './claim.events.js';
-import { addDays, insuranceBalance, MEDICARE_RULES } from './claim.money.js';
+  stateOf,
+} from '../../testing/index.js';
+import type { ClaimEvent } from '../claim.events.js';
+import { addDays, insuranceBalance, MEDICARE_RULES } from '../claim.money.js';
 
 describe.each([
   ['submitted', history.submitted],
@@ -97,6 +100,13 @@ describe('accepted, denying', () => {
     ],
   ])('refuses %s', (_label, overrides, field) => {
     given(accepted()).when(denyClaim(overrides)).thenThrows('VALIDATION_FAILED', field);
+  });
+
+  it("names the claim's payer and provider, so that denial reports can group by them", () => {
+    const claim = [claimSubmitted({ payerId: 'SX065', providerNpi: '1245319599' }), claimAcknowledged()];
+    given(claim)
+      .when(denyClaim())
+      .then([claimDenied({ payerId: 'SX065', providerNpi: '1245319599' })]);
   });
 
   it('is not a first adjudication when the payer decided before', () => {

@@ -1,13 +1,14 @@
 import {
   assignClaim,
   claimAssigned,
+  claimOf,
   claimVoided,
   followUpLogged,
+  given,
   history,
   logFollowUp,
   voidClaim,
-} from './claim.builders.js';
-import { claimOf, given } from './claim.decider-spec-kit.js';
+} from '../../testing/index.js';
 
 const open = [
   ['submitted', history.submitted],
