@@ -92,6 +92,22 @@ describe('garbage in every argument of every query and mutation', () => {
         };
       case 'submitClaim':
         return { input: submitClaimInput({ occurredAt: SUBMITTED_AT }) };
+      case 'agingReport':
+        return {
+          asOf: '2026-03-31',
+          basis: 'SUBMISSION_DATE',
+          groupBy: 'PROVIDER',
+          timeBasis: 'RECORDED',
+          atLeastPosition: sample.position,
+        };
+      case 'denialTrends':
+        return { from: '2026-01-01', to: '2026-06-30', granularity: 'WEEK', groupBy: 'REASON' };
+      case 'payerResponseTimes':
+        return { from: '2026-01-01', to: '2026-06-30', granularity: 'MONTH' };
+      case 'kpis':
+        return { from: '2026-01-01', to: '2026-06-30', atLeastPosition: sample.position };
+      case 'worklist':
+        return { assignee: 'biller-1', first: 10 };
       case 'upsertPayer':
         return {
           input: {
