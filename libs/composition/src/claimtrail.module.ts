@@ -12,7 +12,7 @@ import {
   type Clock,
   type ErrorMapping,
 } from '@claimtrail/platform';
-import { ProjectorModule, type ReadModel } from '@claimtrail/projections';
+import { ProjectorModule, projectionErrorMapping, type ReadModel } from '@claimtrail/projections';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { ClaimTrailConfig } from './claimtrail.config.js';
@@ -23,7 +23,11 @@ import { ReadModelsModule } from './read-models.module.js';
 export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS];
 
 /** How each library's errors reach a client; the README's table of codes is generated from the same list. */
-export const ERROR_MAPPINGS: readonly ErrorMapping[] = [claimErrorMapping, eventStoreErrorMapping];
+export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
+  claimErrorMapping,
+  eventStoreErrorMapping,
+  projectionErrorMapping,
+];
 
 /** Libraries that own tables besides the read models. */
 const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema];
@@ -56,7 +60,7 @@ export class ClaimTrailModule {
     });
     const eventStore = EventStoreModule.forRoot(config.eventStore, database);
     const projector = ProjectorModule.forRoot({
-      projections: readModels.map((readModel) => readModel.projection),
+      readModels,
       settings: {
         ...config.projector,
         inProcess: options.role === 'worker' || (options.role === 'api' && config.projector.inProcess),

@@ -9,6 +9,15 @@ export interface ProjectionStatus {
   lastError: string | undefined;
   /** Streams this projection stopped applying (see ProjectionRunner). */
   quarantined: number;
+  /** A rebuild under way (see ProjectionRebuilder), if any. */
+  rebuild: RebuildStatus | undefined;
+}
+
+export interface RebuildStatus {
+  startedAt: Date;
+  heartbeatAt: Date;
+  eventsApplied: number;
+  eventsExpected: number;
 }
 
 /** Reads checkpoints from the database, so it works whether the projector runs in this process or another. */
@@ -26,10 +35,16 @@ export class CheckpointStore {
       updated_at: Date;
       last_error: string | null;
       quarantined: number;
+      rebuild_started_at: Date | null;
+      rebuild_heartbeat_at: Date | null;
+      rebuild_events_applied: string | null;
+      rebuild_events_expected: string | null;
     }>(
       `SELECT c.name, c.position, c.events_applied, c.updated_at, c.last_error,
-         (SELECT count(*) FROM projection_quarantine q WHERE q.projection = c.name)::int AS quarantined
-       FROM projection_checkpoints c
+         (SELECT count(*) FROM projection_quarantine q WHERE q.projection = c.name)::int AS quarantined,
+         r.started_at AS rebuild_started_at, r.heartbeat_at AS rebuild_heartbeat_at,
+         r.events_applied AS rebuild_events_applied, r.events_expected AS rebuild_events_expected
+       FROM projection_checkpoints c LEFT JOIN projection_rebuilds r ON r.name = c.name
        WHERE $1::text[] IS NULL OR c.name = ANY($1::text[]) ORDER BY c.name`,
       [names ?? null],
     );
@@ -40,6 +55,15 @@ export class CheckpointStore {
       updatedAt: row.updated_at,
       lastError: row.last_error ?? undefined,
       quarantined: row.quarantined,
+      rebuild:
+        row.rebuild_started_at === null
+          ? undefined
+          : {
+              startedAt: row.rebuild_started_at,
+              heartbeatAt: row.rebuild_heartbeat_at!,
+              eventsApplied: Number(row.rebuild_events_applied),
+              eventsExpected: Number(row.rebuild_events_expected),
+            },
     }));
   }
 

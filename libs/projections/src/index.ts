@@ -9,10 +9,21 @@ export {
   type RetryOutcome,
 } from './projection-runner.js';
 export { isTransientError } from './projection-errors.js';
-export { CheckpointStore, type ProjectionStatus } from './checkpoint-store.js';
+export { CheckpointStore, type ProjectionStatus, type RebuildStatus } from './checkpoint-store.js';
 export { ProjectorService, PROJECTIONS, PROJECTOR_OPTIONS } from './projector.service.js';
 export { CreateProjectionCheckpoints1764201700000 } from './projection-checkpoint.migration.js';
 export { CreateProjectionQuarantine1764800100000 } from './projection-quarantine.migration.js';
 export { ProjectorModule, type ProjectorModuleOptions } from './projector.module.js';
 export { PROJECTION_MIGRATIONS } from './projection.migrations.js';
 export { projectorConfig, type ProjectorSettings } from './projector.config.js';
+export {
+  ProjectionRebuilder,
+  ProjectionRebuildError,
+  type RebuildProgress,
+  type RebuildOutcome,
+  type RebuildTarget,
+} from './projection-rebuilder.js';
+export { ProjectionRebuilds } from './projection-rebuilds.service.js';
+export { ProjectionMonitor, type ProjectionReport } from './projection-monitor.js';
+export { projectionErrorMapping } from './projection-errors.mapping.js';
+export { CreateProjectionRebuilds1765000000000 } from './projection-rebuild.migration.js';

@@ -8,6 +8,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { errorSummary } from '@claimtrail/platform';
 import { isTransientError } from './projection-errors.js';
+import { quoteIdentifier } from './shadow-tables.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectionRunnerOptions {
@@ -17,6 +18,11 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
   /** One stream stopped being applied: its event at position failed. */
   onQuarantine?: (projection: string, quarantined: QuarantinedStream) => void;
+  /**
+   * Apply into this schema instead of the live tables: its own checkpoint and quarantine tables, and the read
+   * model's tables found first on the search path (how a rebuild fills fresh tables beside the live ones).
+   */
+  schema?: string;
 }
 
 export interface QuarantinedStream {
@@ -66,6 +72,8 @@ function byStream(events: readonly RecordedEvent[]): RecordedEvent[][] {
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly checkpoints: string;
+  private readonly quarantine: string;
 
   constructor(
     private readonly store: EventStore,
@@ -75,6 +83,9 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    const prefix = options.schema === undefined ? '' : `${quoteIdentifier(options.schema)}.`;
+    this.checkpoints = `${prefix}projection_checkpoints`;
+    this.quarantine = `${prefix}projection_quarantine`;
   }
 
   get name(): string {
@@ -103,21 +114,26 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies everything committed so far, then returns the number of events read; for the CLI and tests. */
-  async catchUp(): Promise<number> {
+  /**
+   * Applies everything committed so far, then returns the number of events read; for the CLI, rebuilds and tests.
+   * onBatch hears the running total after each committed batch.
+   */
+  async catchUp(onBatch?: (applied: number) => void | Promise<void>, signal?: AbortSignal): Promise<number> {
     let checkpoint = await this.loadCheckpoint();
     let applied = 0;
     for (;;) {
+      signal?.throwIfAborted();
       const batch = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
       if (batch.length === 0) return applied;
       checkpoint = await this.applyBatch(batch, checkpoint);
       applied += batch.length;
+      await onBatch?.(applied);
     }
   }
 
   async quarantined(): Promise<QuarantinedStream[]> {
     const rows: QuarantineRow[] = await this.dataSource.query(
-      `SELECT ${QUARANTINE_COLUMNS} FROM projection_quarantine WHERE projection = $1 ORDER BY quarantined_at, stream_name`,
+      `SELECT ${QUARANTINE_COLUMNS} FROM ${this.quarantine} WHERE projection = $1 ORDER BY quarantined_at, stream_name`,
       [this.name],
     );
     return rows.map(toQuarantined);
@@ -150,14 +166,14 @@ export class ProjectionRunner {
         const failed = await this.applyFindingFailure(events, manager);
         if (failed) {
           await manager.query(
-            `UPDATE projection_quarantine SET position = $3, event_type = $4, error_class = $5,
+            `UPDATE ${this.quarantine} SET position = $3, event_type = $4, error_class = $5,
                quarantined_at = now(), retries = retries + 1
              WHERE projection = $1 AND stream_name = $2`,
             [this.name, streamName, failed.event.position, failed.event.type, errorSummary(failed.error)],
           );
           return false;
         }
-        await manager.query('DELETE FROM projection_quarantine WHERE projection = $1 AND stream_name = $2', [
+        await manager.query(`DELETE FROM ${this.quarantine} WHERE projection = $1 AND stream_name = $2`, [
           this.name,
           streamName,
         ]);
@@ -170,21 +186,25 @@ export class ProjectionRunner {
 
   private async loadCheckpoint(): Promise<Position | undefined> {
     await this.dataSource.query(
-      'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+      `INSERT INTO ${this.checkpoints} (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
       [this.name],
     );
-    const [row] = await this.dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [
+    const [row] = await this.dataSource.query(`SELECT position FROM ${this.checkpoints} WHERE name = $1`, [
       this.name,
     ]);
     return row?.position ?? undefined;
   }
 
-  /** The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. */
+  /**
+   * The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. Every
+   * transaction that applies events starts here, so this is also where it is pointed at the runner's schema.
+   */
   private async lockCheckpoint(manager: EntityManager): Promise<Position | undefined> {
-    const [row] = await manager.query(
-      'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-      [this.name],
-    );
+    if (this.options.schema !== undefined)
+      await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
+    const [row] = await manager.query(`SELECT position FROM ${this.checkpoints} WHERE name = $1 FOR UPDATE`, [
+      this.name,
+    ]);
     return row?.position ?? undefined;
   }
 
@@ -220,7 +240,7 @@ export class ProjectionRunner {
         }
       }
       await manager.query(
-        `UPDATE projection_checkpoints
+        `UPDATE ${this.checkpoints}
          SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
          WHERE name = $1`,
         [this.name, last, batch.length],
@@ -231,7 +251,7 @@ export class ProjectionRunner {
 
   private async quarantinedStreams(manager: EntityManager): Promise<Set<string>> {
     const rows: { stream_name: string }[] = await manager.query(
-      'SELECT stream_name FROM projection_quarantine WHERE projection = $1',
+      `SELECT stream_name FROM ${this.quarantine} WHERE projection = $1`,
       [this.name],
     );
     return new Set(rows.map((r) => r.stream_name));
@@ -251,7 +271,7 @@ export class ProjectionRunner {
         retries: 0,
       };
       await manager.query(
-        `INSERT INTO projection_quarantine (projection, stream_name, position, event_type, error_class)
+        `INSERT INTO ${this.quarantine} (projection, stream_name, position, event_type, error_class)
          VALUES ($1, $2, $3, $4, $5)`,
         [entry.projection, entry.streamName, entry.position, entry.eventType, entry.errorClass],
       );
@@ -290,7 +310,7 @@ export class ProjectionRunner {
 
   private async recordError(error: unknown): Promise<void> {
     await this.dataSource.query(
-      'UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1',
+      `UPDATE ${this.checkpoints} SET last_error = $2, updated_at = now() WHERE name = $1`,
       [this.name, errorSummary(error)],
     );
   }

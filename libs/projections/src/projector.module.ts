@@ -1,16 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PG_POOL } from '@claimtrail/database';
-import { isPosition } from '@claimtrail/event-store';
+import { EVENT_STORE, isPosition, type EventStore } from '@claimtrail/event-store';
 import { PROJECTION_POSITIONS, type ProjectionPositions } from '@claimtrail/platform';
 import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { CheckpointStore } from './checkpoint-store.js';
-import type { Projection } from './projection.js';
+import { ProjectionMonitor } from './projection-monitor.js';
+import { ProjectionRebuilder } from './projection-rebuilder.js';
+import { ProjectionRebuilds } from './projection-rebuilds.service.js';
+import { ProjectionsResolver } from './graphql/projections.resolver.js';
+import type { ReadModel } from './read-model.js';
 import { PROJECTION_MIGRATIONS } from './projection.migrations.js';
 import { PROJECTIONS, PROJECTOR_OPTIONS, ProjectorService } from './projector.service.js';
 import type { ProjectorSettings } from './projector.config.js';
 
 export interface ProjectorModuleOptions {
-  projections: readonly Projection[];
+  /** What each projection fills: the projection, and the entities whose tables a rebuild replaces. */
+  readModels: readonly Pick<ReadModel, 'projection' | 'entities'>[];
   settings: ProjectorSettings;
   /** The database and event store modules the projections read from and write to. */
   imports: DynamicModule[];
@@ -29,7 +35,7 @@ export class ProjectorModule {
       module: ProjectorModule,
       imports: options.imports,
       providers: [
-        { provide: PROJECTIONS, useValue: options.projections },
+        { provide: PROJECTIONS, useValue: options.readModels.map((readModel) => readModel.projection) },
         { provide: PROJECTOR_OPTIONS, useValue: options.settings },
         {
           provide: CheckpointStore,
@@ -45,9 +51,40 @@ export class ProjectorModule {
               checkpoints.waitUntil(projections, position, timeoutMs),
           }),
         },
+        {
+          provide: ProjectionMonitor,
+          inject: [EVENT_STORE, CheckpointStore],
+          useFactory: (store: EventStore, checkpoints: CheckpointStore) =>
+            new ProjectionMonitor(store, checkpoints),
+        },
+        {
+          provide: ProjectionRebuilder,
+          inject: [EVENT_STORE, DataSource],
+          useFactory: (store: EventStore, dataSource: DataSource) =>
+            new ProjectionRebuilder(
+              store,
+              dataSource,
+              options.readModels.map((readModel) => ({
+                projection: readModel.projection,
+                tables: [...(readModel.entities as never[])].map(
+                  (entity) => dataSource.getMetadata(entity).tableName,
+                ),
+              })),
+              { batchSize: options.settings.rebuildBatchSize },
+            ),
+        },
         ProjectorService,
+        ProjectionRebuilds,
+        ProjectionsResolver,
       ],
-      exports: [CheckpointStore, ProjectorService, PROJECTION_POSITIONS],
+      exports: [
+        CheckpointStore,
+        ProjectorService,
+        PROJECTION_POSITIONS,
+        ProjectionMonitor,
+        ProjectionRebuilder,
+        ProjectionRebuilds,
+      ],
     };
   }
 }

@@ -1,7 +1,14 @@
 import { claimStreamName } from '@claimtrail/claims';
-import { CheckpointStore, ProjectorService, type ProjectionRunner } from '@claimtrail/projections';
+import {
+  ProjectionMonitor,
+  ProjectionRebuilder,
+  ProjectionRebuildError,
+  ProjectorService,
+  type ProjectionRunner,
+} from '@claimtrail/projections';
 import type { Command } from 'commander';
 import { CliFailure, writeLine, type CliContext } from './cli-context.js';
+import { progressBar } from './progress-bar.js';
 
 /** The runners a command works on: every projection, or the one --projection names. */
 async function runners(context: CliContext, projection: string | undefined): Promise<ProjectionRunner[]> {
@@ -16,12 +23,40 @@ async function runners(context: CliContext, projection: string | undefined): Pro
 export function projectionsCommand(program: Command, context: CliContext): void {
   const projections = program
     .command('projections')
-    .description('the read models: checkpoints, catch-up, quarantined streams and their retry');
+    .description(
+      'the read models: checkpoints and lag, catch-up, rebuild, quarantined streams and their retry',
+    );
 
   projections
     .command('status')
-    .description("each projection's checkpoint, last error and quarantined streams")
-    .action(async () => (await (await context.app()).get(CheckpointStore).statuses()).forEach(writeLine));
+    .description(
+      "each projection's checkpoint, lag behind the log, last error, quarantined streams and rebuild",
+    )
+    .action(async () =>
+      (await (await context.app()).get(ProjectionMonitor).report()).projections.forEach(writeLine),
+    );
+
+  projections
+    .command('rebuild')
+    .argument('<name>', 'the projection (see status)')
+    .description(
+      'replay the whole log into fresh tables beside the live ones and switch to them once caught up; the API keeps answering from the live tables meanwhile',
+    )
+    .action(async (name: string) => {
+      const rebuilder = (await context.app()).get(ProjectionRebuilder);
+      const bar = progressBar('events');
+      try {
+        const outcome = await rebuilder.rebuild(name, (p) =>
+          bar.update(p.eventsApplied, p.eventsExpected, p.eventsPerSecond),
+        );
+        bar.stop();
+        writeLine(outcome);
+      } catch (error) {
+        bar.stop();
+        if (error instanceof ProjectionRebuildError) throw new CliFailure(error.message);
+        throw error;
+      }
+    });
 
   projections
     .command('catch-up')

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { PG_POOL } from '@claimtrail/database';
-import { comparePositions, EVENT_STORE, type EventStore, type Position } from '@claimtrail/event-store';
 import { errorSummary } from '@claimtrail/platform';
-import { CheckpointStore, type ProjectionStatus } from '@claimtrail/projections';
+import { ProjectionMonitor, type ProjectionReport } from '@claimtrail/projections';
 import type { Pool } from 'pg';
 
 export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
@@ -23,8 +22,7 @@ export class ReadinessIndicators {
   constructor(
     private readonly health: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly checkpoints: CheckpointStore,
+    private readonly monitor: ProjectionMonitor,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
   ) {}
 
@@ -39,39 +37,37 @@ export class ReadinessIndicators {
 
   /** The log's head, and per projection: quarantined streams, a failing batch, or a lag that keeps growing. */
   async projections(): Promise<HealthIndicatorResult> {
-    let head: Position | undefined;
-    let statuses: ProjectionStatus[];
+    let report: Awaited<ReturnType<ProjectionMonitor['report']>>;
     try {
-      [head, statuses] = await Promise.all([this.store.headPosition(), this.checkpoints.statuses()]);
+      report = await this.monitor.report();
     } catch (error) {
       return this.health.check('eventStore').down({ reason: `unreachable: ${errorSummary(error)}` });
     }
-    const result: HealthIndicatorResult = this.health.check('eventStore').up({ headPosition: head ?? null });
-    for (const status of statuses) Object.assign(result, await this.projection(status, head));
+    const result: HealthIndicatorResult = this.health
+      .check('eventStore')
+      .up({ headPosition: report.head ?? null });
+    for (const projection of report.projections) Object.assign(result, this.projection(projection));
     return result;
   }
 
-  private async projection(
-    status: ProjectionStatus,
-    head: Position | undefined,
-  ): Promise<HealthIndicatorResult> {
+  private projection(status: ProjectionReport): HealthIndicatorResult {
     const session = this.health.check(`projection:${status.name}`);
-    const caughtUp = comparePositions(status.position, head) >= 0;
-    let lagSeconds: number;
-    try {
-      lagSeconds = caughtUp ? 0 : await this.lagSeconds(status.position);
-    } catch (error) {
-      return session.down({ reason: `lag unknown: ${errorSummary(error)}` });
-    }
+    const lagSeconds = Math.round(status.lagSeconds);
     const growing = this.lagKeepsGrowing(status.name, lagSeconds);
     const data = {
       position: status.position ?? null,
-      caughtUp,
+      caughtUp: status.caughtUp,
       lagSeconds,
       eventsApplied: status.eventsApplied,
       quarantined: status.quarantined,
       lastError: status.lastError ?? null,
       updatedAt: status.updatedAt.toISOString(),
+      ...(status.rebuild && {
+        rebuilding: {
+          eventsApplied: status.rebuild.eventsApplied,
+          eventsExpected: status.rebuild.eventsExpected,
+        },
+      }),
     };
     const reasons = [
       status.quarantined > 0 && `${status.quarantined} stream(s) quarantined: see "projections quarantine"`,
@@ -79,12 +75,6 @@ export class ReadinessIndicators {
       growing && `${lagSeconds} s behind the log and not catching up`,
     ].filter((reason): reason is string => typeof reason === 'string');
     return reasons.length > 0 ? session.down({ ...data, reason: reasons.join('; ') }) : session.up(data);
-  }
-
-  /** Age of the oldest event the projection has not applied yet. */
-  private async lagSeconds(position: Position | undefined): Promise<number> {
-    const [next] = await this.store.readAll({ after: position, limit: 1 });
-    return next ? Math.max(0, Math.round((Date.now() - Date.parse(next.recordedAt)) / 1000)) : 0;
   }
 
   // A projection catching up on a backlog is behind but getting closer; one that is stuck or slower than the
