@@ -12,11 +12,18 @@ export class ProjectionMonitor {
   constructor(
     private readonly store: EventStore,
     private readonly checkpoints: CheckpointStore,
+    /** The projections this deployment runs: reported before their first batch too. */
+    private readonly names: readonly string[],
     private readonly now: () => number = Date.now,
   ) {}
 
   async report(): Promise<{ head: Position | undefined; projections: ProjectionReport[] }> {
-    const [head, statuses] = await Promise.all([this.store.headPosition(), this.checkpoints.statuses()]);
+    const [head, stored] = await Promise.all([
+      this.store.headPosition(),
+      this.checkpoints.statuses(this.names),
+    ]);
+    const byName = new Map(stored.map((status) => [status.name, status]));
+    const statuses = this.names.map((name) => byName.get(name) ?? notStarted(name));
     const projections = await Promise.all(
       statuses.map(async (status) => {
         const caughtUp = comparePositions(status.position, head) >= 0;
@@ -31,3 +38,13 @@ export class ProjectionMonitor {
     return next ? Math.max(0, this.now() - Date.parse(next.recordedAt)) / 1000 : 0;
   }
 }
+
+const notStarted = (name: string): ProjectionStatus => ({
+  name,
+  position: undefined,
+  eventsApplied: 0,
+  updatedAt: new Date(0),
+  lastError: undefined,
+  quarantined: 0,
+  rebuild: undefined,
+});

@@ -97,7 +97,10 @@ export class ProjectionRebuilder {
   private async claim(name: string): Promise<{ target: RebuildTarget; expected: number }> {
     const target = this.targets.find((t) => t.projection.name === name);
     if (!target)
-      throw new ProjectionRebuildError('UNKNOWN_PROJECTION', `No projection named ${JSON.stringify(name)}`);
+      throw new ProjectionRebuildError(
+        'UNKNOWN_PROJECTION',
+        `No projection by that name; the projections are ${this.names().join(', ')}`,
+      );
     const [live] = await this.dataSource.query(
       'SELECT events_applied FROM projection_checkpoints WHERE name = $1',
       [name],

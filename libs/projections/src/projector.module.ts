@@ -55,7 +55,11 @@ export class ProjectorModule {
           provide: ProjectionMonitor,
           inject: [EVENT_STORE, CheckpointStore],
           useFactory: (store: EventStore, checkpoints: CheckpointStore) =>
-            new ProjectionMonitor(store, checkpoints),
+            new ProjectionMonitor(
+              store,
+              checkpoints,
+              options.readModels.map((readModel) => readModel.projection.name),
+            ),
         },
         {
           provide: ProjectionRebuilder,

@@ -41,21 +41,6 @@ export class ProjectionsResolver {
   async rebuildProjection(@Args('name') name: string): Promise<ProjectionState> {
     await this.rebuilds.start(name);
     const report = (await this.monitor.report()).projections.find((p) => p.name === name);
-    // A projection that never ran in any process has no checkpoint yet.
-    return report
-      ? toState(report)
-      : {
-          ...toState({
-            name,
-            position: undefined,
-            caughtUp: false,
-            lagSeconds: 0,
-            eventsApplied: 0,
-            quarantined: 0,
-            lastError: undefined,
-            rebuild: undefined,
-            updatedAt: new Date(0),
-          }),
-        };
+    return toState(report!);
   }
 }
