@@ -108,6 +108,10 @@ describe('garbage in every argument of every query and mutation', () => {
         return { from: '2026-01-01', to: '2026-06-30', atLeastPosition: sample.position };
       case 'worklist':
         return { assignee: 'biller-1', first: 10 };
+      case 'projections':
+        return {};
+      case 'rebuildProjection':
+        return { name: 'worklist' };
       case 'upsertPayer':
         return {
           input: {
