@@ -18,3 +18,6 @@ export { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
 export { eventStoreErrorMapping } from './event-store-errors.mapping.js';
+export { Wakeups } from './wakeups.js';
+export { CommitNotifier } from './postgres/commit-notifier.js';
+export { PostgresChangeListener } from './postgres/postgres-change-listener.js';

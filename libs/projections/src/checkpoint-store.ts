@@ -1,5 +1,8 @@
-import { abortableSleep, comparePositions, type Position } from '@claimtrail/event-store';
+import { comparePositions, PostgresChangeListener, Wakeups, type Position } from '@claimtrail/event-store';
 import type { Pool } from 'pg';
+
+/** Runners NOTIFY it after each committed batch, for read-your-writes in processes that do not run them. */
+export const CHECKPOINTS_CHANNEL = 'claimtrail_checkpoints';
 
 export interface ProjectionStatus {
   name: string;
@@ -20,12 +23,37 @@ export interface RebuildStatus {
   eventsExpected: number;
 }
 
-/** Reads checkpoints from the database, so it works whether the projector runs in this process or another. */
+/**
+ * Where each projection has got. Read from the database, so it works whether the projector runs in this process or
+ * another; runners in this process also report each commit here, and runners elsewhere NOTIFY (when a
+ * listenConnectionString is given), so that a read waiting for its write wakes when it can, not on a poll.
+ */
 export class CheckpointStore {
+  private readonly local = new Wakeups();
+  private readonly committedHere = new Map<string, Position | undefined>();
+  private readonly listener: PostgresChangeListener | undefined;
+
   constructor(
     private readonly pool: Pool,
-    private readonly pollIntervalMs = 25,
-  ) {}
+    options: { listenConnectionString?: string; fallbackPollMs?: number } = {},
+  ) {
+    this.listener = options.listenConnectionString
+      ? new PostgresChangeListener(options.listenConnectionString, CHECKPOINTS_CHANNEL)
+      : undefined;
+    this.fallbackPollMs = options.fallbackPollMs ?? 250;
+  }
+
+  private readonly fallbackPollMs: number;
+
+  /** A runner in this process committed a batch up to position (or reloaded its checkpoint there). */
+  committed(name: string, position: Position | undefined): void {
+    this.committedHere.set(name, position);
+    this.local.bump();
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.close();
+  }
 
   async statuses(names?: readonly string[]): Promise<ProjectionStatus[]> {
     const { rows } = await this.pool.query<{
@@ -94,15 +122,29 @@ export class CheckpointStore {
 
   /** True once every named projection has applied the log up to position; false when the time runs out first. */
   async waitUntil(names: readonly string[], position: Position, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
+    const reached = (of: (name: string) => Position | undefined) =>
+      names.every((name) => comparePositions(of(name), position) >= 0);
+    if (reached((name) => this.committedHere.get(name))) return true;
+    if (this.listener) await this.listener.ready();
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
-      const statuses = await this.statuses(names);
-      const caughtUp =
-        statuses.length === names.length &&
-        statuses.every((s) => comparePositions(s.position, position) >= 0);
-      if (caughtUp) return true;
-      if (Date.now() >= deadline) return false;
-      await abortableSleep(Math.min(this.pollIntervalMs, deadline - Date.now()));
+      const seenLocal = this.local.generation;
+      const seen = this.listener?.generation ?? 0;
+      const { rows } = await this.pool.query<{ name: string; position: string | null }>(
+        'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[])',
+        [names],
+      );
+      const stored = new Map(rows.map((row) => [row.name, row.position ?? undefined]));
+      if (reached((name) => stored.get(name)) || reached((name) => this.committedHere.get(name))) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      const wait = Math.min(this.fallbackPollMs, left);
+      const woken = new AbortController();
+      await Promise.race([
+        this.local.wait(seenLocal, wait, woken.signal),
+        ...(this.listener ? [this.listener.wait(seen, wait, woken.signal)] : []),
+      ]);
+      woken.abort();
     }
   }
 }

@@ -16,6 +16,8 @@ export interface ProjectionRunnerOptions {
   retryDelayMs?: number;
   /** A batch failed for a reason outside the events (see isTransientError) and will be tried again. */
   onError?: (projection: string, error: unknown) => void;
+  /** A batch committed up to position, or the runner (re)loaded its checkpoint there. */
+  onCommitted?: (projection: string, position: Position | undefined) => void;
   /** One stream stopped being applied: its event at position failed. */
   onQuarantine?: (projection: string, quarantined: QuarantinedStream) => void;
   /**
@@ -97,6 +99,7 @@ export class ProjectionRunner {
     while (!signal.aborted) {
       try {
         let checkpoint = await this.loadCheckpoint();
+        this.options.onCommitted?.(this.name, checkpoint);
         for await (const batch of this.store.subscribe({
           after: checkpoint,
           batchSize: this.batchSize,
@@ -246,6 +249,7 @@ export class ProjectionRunner {
         [this.name, last, batch.length],
       );
     });
+    this.options.onCommitted?.(this.name, last);
     return last;
   }
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PG_POOL } from '@claimtrail/database';
+import { PG_POOL, RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
 import { EVENT_STORE, isPosition, type EventStore } from '@claimtrail/event-store';
 import { PROJECTION_POSITIONS, type ProjectionPositions } from '@claimtrail/platform';
 import type { Pool } from 'pg';
@@ -39,8 +39,13 @@ export class ProjectorModule {
         { provide: PROJECTOR_OPTIONS, useValue: options.settings },
         {
           provide: CheckpointStore,
-          inject: [PG_POOL],
-          useFactory: (pool: Pool) => new CheckpointStore(pool),
+          inject: [PG_POOL, RESOLVED_DATABASE],
+          // Runners elsewhere announce their commits over NOTIFY; the embedded database has no elsewhere.
+          useFactory: (pool: Pool, database: ResolvedDatabase) =>
+            new CheckpointStore(pool, {
+              listenConnectionString:
+                database.embedded || options.settings.inProcess ? undefined : database.url,
+            }),
         },
         {
           provide: PROJECTION_POSITIONS,

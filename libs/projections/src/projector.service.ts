@@ -1,7 +1,10 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { loggableError } from '@claimtrail/platform';
-import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
+import { PG_POOL, RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
+import { CommitNotifier, EVENT_STORE, type EventStore } from '@claimtrail/event-store';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { CHECKPOINTS_CHANNEL, CheckpointStore } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectorSettings } from './projector.config.js';
@@ -21,11 +24,19 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(DataSource) dataSource: DataSource,
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_OPTIONS) private readonly options: ProjectorSettings,
+    private readonly checkpoints: CheckpointStore,
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(RESOLVED_DATABASE) database: ResolvedDatabase,
   ) {
+    const notifier = database.embedded ? undefined : new CommitNotifier(pool, CHECKPOINTS_CHANNEL);
     this.runners = projections.map(
       (projection) =>
         new ProjectionRunner(store, dataSource, projection, {
           batchSize: options.batchSize,
+          onCommitted: (name, position) => {
+            checkpoints.committed(name, position);
+            notifier?.poke();
+          },
           // Class, code and stack frames only: a failed statement's message can quote the event's patient data.
           onError: (name, error) =>
             this.logger.error(
@@ -50,5 +61,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.running);
+    await this.checkpoints.close();
   }
 }

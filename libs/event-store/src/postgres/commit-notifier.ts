@@ -1,5 +1,4 @@
 import type { Queryable } from './queryable.js';
-import { EVENTS_CHANNEL } from './postgres-event-store.sql.js';
 
 /**
  * NOTIFY sent by the writer right after its own commit, coalesced to one in flight per process. A NOTIFY inside the
@@ -11,7 +10,10 @@ export class CommitNotifier {
   private again = false;
   private inFlight: Promise<void> | undefined;
 
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly channel: string,
+  ) {}
 
   /** Announces every commit that finished before this call. */
   poke(): void {
@@ -29,7 +31,7 @@ export class CommitNotifier {
   private async send(): Promise<void> {
     do {
       this.again = false;
-      await this.db.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+      await this.db.query(`SELECT pg_notify('${this.channel}', '')`).catch(() => undefined);
     } while (this.again);
   }
 }

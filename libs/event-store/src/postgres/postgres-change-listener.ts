@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { abortableSleep } from '../abortable-sleep.js';
-import { EVENTS_CHANNEL } from './postgres-event-store.sql.js';
+import { Wakeups } from '../wakeups.js';
 
 /**
  * One dedicated connection (outside the pool, which hands connections back and forth) that LISTENs for commits.
@@ -9,12 +9,18 @@ import { EVENTS_CHANNEL } from './postgres-event-store.sql.js';
 export class PostgresChangeListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
-  private waiters = new Set<() => void>();
   private closed = false;
-  /** Bumped by every notification and every reconnect (events may have been missed while disconnected). */
-  generation = 0;
+  /** Bumped by every notification and every reconnect (commits may have gone unannounced while disconnected). */
+  private readonly wakeups = new Wakeups();
 
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+  ) {}
+
+  get generation(): number {
+    return this.wakeups.generation;
+  }
 
   /** Connects and LISTENs if not yet done; a failure leaves the caller to poll and try again on its next wait. */
   async ready(): Promise<boolean> {
@@ -28,23 +34,12 @@ export class PostgresChangeListener {
   /** Resolves on a notification newer than seenGeneration, after fallbackMs, or when the signal aborts. */
   async wait(seenGeneration: number, fallbackMs: number, signal?: AbortSignal): Promise<void> {
     if (!(await this.ready())) return abortableSleep(fallbackMs, signal);
-    if (this.generation !== seenGeneration || signal?.aborted) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, fallbackMs);
-      signal?.addEventListener('abort', done, { once: true });
-      this.waiters.add(done);
-    });
+    return this.wakeups.wait(seenGeneration, fallbackMs, signal);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wakeAll();
+    this.wakeups.bump();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -52,15 +47,12 @@ export class PostgresChangeListener {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', () => {
-      this.generation++;
-      this.wakeAll();
-    });
+    client.on('notification', () => this.wakeups.bump());
     client.on('error', () => this.drop(client));
     client.on('end', () => this.drop(client));
     await client.connect();
     try {
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -70,17 +62,12 @@ export class PostgresChangeListener {
       return;
     }
     this.client = client;
-    this.generation++;
+    this.wakeups.bump();
   }
 
   private drop(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = undefined;
-    this.generation++;
-    this.wakeAll();
-  }
-
-  private wakeAll(): void {
-    for (const waiter of [...this.waiters]) waiter();
+    this.wakeups.bump();
   }
 }

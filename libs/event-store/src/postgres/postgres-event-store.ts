@@ -25,8 +25,10 @@ import {
 import { comparePositions, formatPosition, parsePosition } from '../position.js';
 import { CommitNotifier } from './commit-notifier.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
+import { Wakeups } from '../wakeups.js';
 import {
   appendSql,
+  EVENTS_CHANNEL,
   filterSql,
   HEAD_SQL,
   prepared,
@@ -129,6 +131,8 @@ export class PostgresEventStore implements EventStore {
   private readonly appendStatement: string;
   private listener: PostgresChangeListener | undefined;
   private readonly notifier: CommitNotifier | undefined;
+  /** Appends this process committed itself: its own subscribers wake at once, without a round trip. */
+  private readonly localCommits: Wakeups | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -142,7 +146,8 @@ export class PostgresEventStore implements EventStore {
     // commit is the caller's, so the NOTIFY goes into the statement and PostgreSQL delivers it at that commit.
     const pooled = 'idleCount' in db;
     const listen = this.notifications === 'listen';
-    this.notifier = listen && pooled ? new CommitNotifier(db) : undefined;
+    this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL) : undefined;
+    this.localCommits = pooled ? new Wakeups() : undefined;
     this.appendStatement = appendSql(listen && !pooled);
   }
 
@@ -201,6 +206,7 @@ export class PostgresEventStore implements EventStore {
         );
       }
       this.notifier?.poke();
+      this.localCommits?.bump();
       return {
         streamVersion: Number(row.version),
         position: formatPosition(row.transaction_id!, row.position!),
@@ -248,15 +254,15 @@ export class PostgresEventStore implements EventStore {
         continue;
       }
       const seen = listener?.generation ?? 0;
+      const seenLocal = this.localCommits?.generation ?? 0;
       const page = await this.readPage(after, batchSize, options);
       after = page.scannedTo ?? after;
       if (page.events.length > 0) yield page.events;
       catchingUp = page.events.length === batchSize;
       if (catchingUp || options.signal?.aborted) continue;
-      if (!listener) await abortableSleep(this.pollIntervalMs, options.signal);
       // Events waiting above the horizon become readable when an older transaction ends, which notifies nobody.
-      else
-        await listener.wait(seen, page.blocked ? this.pollIntervalMs : this.listenFallbackMs, options.signal);
+      const fallbackMs = !listener || page.blocked ? this.pollIntervalMs : this.listenFallbackMs;
+      await this.waitForCommits(listener, seen, seenLocal, fallbackMs, options.signal);
     }
   }
 
@@ -289,12 +295,35 @@ export class PostgresEventStore implements EventStore {
     return { events, scannedTo, blocked: first.blocked };
   }
 
+  /** Until a commit here or (listening) anywhere is announced, or fallbackMs pass. */
+  private async waitForCommits(
+    listener: PostgresChangeListener | undefined,
+    seen: number,
+    seenLocal: number,
+    fallbackMs: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (!this.localCommits) {
+      if (listener) await listener.wait(seen, fallbackMs, signal);
+      else await abortableSleep(fallbackMs, signal);
+      return;
+    }
+    if (!listener) return this.localCommits.wait(seenLocal, fallbackMs, signal);
+    const first = new AbortController();
+    const both = signal ? AbortSignal.any([signal, first.signal]) : first.signal;
+    await Promise.race([
+      listener.wait(seen, fallbackMs, both),
+      this.localCommits.wait(seenLocal, fallbackMs, both),
+    ]);
+    first.abort();
+  }
+
   private changeListener(): PostgresChangeListener | undefined {
     if (this.notifications !== 'listen') return undefined;
     const connectionString =
       this.options.listenConnectionString ?? (this.db as Partial<pg.Pool>).options?.connectionString;
     if (!connectionString) return undefined;
-    this.listener ??= new PostgresChangeListener(connectionString);
+    this.listener ??= new PostgresChangeListener(connectionString, EVENTS_CHANNEL);
     return this.listener;
   }
 }

@@ -16,6 +16,7 @@ export async function openPostgresSubject(
   const store = new PostgresEventStore(pool, options);
   return {
     store,
+    otherWriter: new PostgresEventStore(pool, options),
     singleConnection: database.poolSize === 1,
     appendHeldOpen: async (streamName, events, appendOptions, hold) => {
       const client = await pool.connect();
