@@ -26,6 +26,7 @@ import { comparePositions, formatPosition, parsePosition } from '../position.js'
 import { CommitNotifier } from './commit-notifier.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
 import { Wakeups } from '../wakeups.js';
+import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import {
   appendSql,
   EVENTS_CHANNEL,
@@ -56,6 +57,8 @@ export interface PostgresEventStoreOptions {
   listenFallbackMs?: number;
   /** Bounded retries when a concurrent append with expectedVersion 'any' wins the race. */
   maxAnyVersionRetries?: number;
+  /** Through a pool, appends that arrive together commit together (see GroupCommit); on unless false. */
+  groupCommit?: boolean | GroupCommitOptions;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -131,6 +134,7 @@ export class PostgresEventStore implements EventStore {
   private readonly appendStatement: string;
   private listener: PostgresChangeListener | undefined;
   private readonly notifier: CommitNotifier | undefined;
+  private readonly groupCommit: GroupCommit<AppendRow> | undefined;
   /** Appends this process committed itself: its own subscribers wake at once, without a round trip. */
   private readonly localCommits: Wakeups | undefined;
 
@@ -148,6 +152,10 @@ export class PostgresEventStore implements EventStore {
     const listen = this.notifications === 'listen';
     this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL) : undefined;
     this.localCommits = pooled ? new Wakeups() : undefined;
+    this.groupCommit =
+      pooled && options.groupCommit !== false
+        ? new GroupCommit<AppendRow>(db as pg.Pool, options.groupCommit === true ? {} : options.groupCommit)
+        : undefined;
     this.appendStatement = appendSql(listen && !pooled);
   }
 
@@ -171,11 +179,10 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       let row: AppendRow;
       try {
-        ({
-          rows: [row],
-        } = await this.db.query<AppendRow>(
-          prepared(this.appendStatement, [streamName, payload, expected ?? null, mustExist]),
-        ));
+        const query = prepared(this.appendStatement, [streamName, payload, expected ?? null, mustExist]);
+        row = this.groupCommit
+          ? await this.groupCommit.run(streamName, query)
+          : (await this.db.query<AppendRow>(query)).rows[0]!;
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
         if (code !== UNIQUE_VIOLATION) throw error;
