@@ -146,7 +146,7 @@ class ClaimWriter {
     // Office hours in US time zones (13:00-21:00 UTC); steps on one day keep their order.
     this.minute = at === this.day ? this.minute + this.r.int(1, 20) : this.r.int(0, 400);
     this.day = at;
-    const time = `${pad(13 + Math.floor(this.minute / 60))}:${pad(this.minute % 60)}:00Z`;
+    const time = `${pad(13 + Math.floor(this.minute / 60))}:${pad(this.minute % 60)}:00.000Z`;
     this.steps.push({
       commandId: `${this.claimId}:${this.steps.length + 1}`,
       occurredAt: `${dateOf(at)}T${time}`,
