@@ -55,12 +55,16 @@ export function replayBookClaim(claim: BookClaim): { events: BookEvent[]; state:
 
 /**
  * The events of a generated claim, for writers that bypass the command bus (bulk loads, benchmarks): the very events
- * the executor would append for the same steps, in stream order. Fast enough for millions of events (one decide and
- * one evolve per step, no copies beyond the state's own); a bulk writer iterates the book and appends per stream:
+ * the executor stores for the same steps (types, data, versions, business times, command ids), in stream order; the
+ * seed e2e test compares them with what `claimtrail seed` wrote. A bulk writer adds what the executor adds: an event
+ * id per (commandId, indexInCommand), and metadata { actor, occurredAt, commandId }.
  *
  *   for (const claim of generateBook({ claims, seed, today })) append(bookEvents(claim));
  *
- * A bulk writer must also create the book's payers (book.payers) if it wants them listed; claims carry their rules.
+ * Speed, on the 2-core machines of docs/performance.md: about 40k events a second on one core (1.2M events in ~30 s);
+ * generating the steps is ~5 µs a claim, the rest is the decider's own checks (date parsing above all). Claim i does
+ * not depend on any other, so a loader can split 0..claims-1 across worker threads, each calling book.claim(i).
+ * Create the book's payers too (book.payers) if they should be listed; every claim carries its payer's rules.
  */
 export function bookEvents(claim: BookClaim): BookEvent[] {
   return replayBookClaim(claim).events;
