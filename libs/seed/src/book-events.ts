@@ -61,7 +61,7 @@ export function replayBookClaim(claim: BookClaim): { events: BookEvent[]; state:
  *
  *   for (const claim of generateBook({ claims, seed, today })) append(bookEvents(claim));
  *
- * Speed, on the 2-core machines of docs/performance.md: about 40k events a second on one core (1.2M events in ~30 s);
+ * Speed on a 2-core development machine: about 40k events a second on one core (1.2M events in ~30 s);
  * generating the steps is ~5 µs a claim, the rest is the decider's own checks (date parsing above all). Claim i does
  * not depend on any other, so a loader can split 0..claims-1 across worker threads, each calling book.claim(i).
  * Create the book's payers too (book.payers) if they should be listed; every claim carries its payer's rules.
