@@ -46,6 +46,16 @@ module.exports = {
       to: { path: '^libs/claims/src/(application|graphql)/' },
     },
     {
+      name: 'seed-is-pure',
+      severity: 'error',
+      comment:
+        'The demo-data generator is a pure function of (claims, seed, today): it uses the claims domain through its entry point and nothing else, no framework, driver or clock.',
+      from: { path: '^libs/seed/' },
+      to: {
+        pathNot: ['^libs/seed/', '^libs/claims/src/index\\.ts$', '^node_modules/@types/node/'],
+      },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

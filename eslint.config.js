@@ -77,6 +77,27 @@ export default tseslint.config(
     },
   },
   {
+    // The demo-data generator is a function of (claims, seed, today): the same three must give the same book.
+    files: ['libs/seed/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'today is an argument: never read the clock while generating.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'today is an argument: never read the clock while generating.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Use SeededRandom: the book must come out the same for the same seed.',
+        },
+      ],
+    },
+  },
+  {
     // Builders and the spec kit serve the specs beside the domain's code, never the code itself.
     files: ['libs/claims/src/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -10,6 +10,7 @@ import { claimCommands } from './claim.commands.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { projectionsCommand } from './projections.command.js';
+import { seedCommand } from './seed.command.js';
 
 /**
  * `claimtrail`: the same composition root and settings as the API (so EVENT_STORE, DATABASE_URL and the rest mean
@@ -39,6 +40,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   claimCommands(program, context);
   exportCommand(program, context);
   projectionsCommand(program, context);
+  seedCommand(program, context);
   try {
     await program.parseAsync(args, { from: 'user' });
     return 0;
