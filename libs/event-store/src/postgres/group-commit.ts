@@ -34,7 +34,8 @@ export class GroupCommit<Row> {
     private readonly pool: pg.Pool,
     options: GroupCommitOptions = {},
   ) {
-    this.maxInFlight = options.maxInFlight ?? 2;
+    // As many as the pool has connections: appends group only once every connection is busy committing.
+    this.maxInFlight = options.maxInFlight ?? pool.options.max ?? 10;
     this.maxGroup = options.maxGroup ?? 64;
   }
 
