@@ -1,54 +1,75 @@
 import type pg from 'pg';
+import { APPEND_GROUP_SQL, prepared } from './postgres-event-store.sql.js';
 
-interface Pending<Row> {
+/** What the append statements answer, per stream. */
+export interface AppendRow {
+  guard_ok: boolean;
+  current_version: string;
+  stored_count: number;
+  stored_version: string | null;
+  stored_position: string | null;
+  stored_transaction_id: string | null;
+  version: string | null;
+  position: string | null;
+  transaction_id: string | null;
+}
+
+export interface AppendRequest {
   streamName: string;
-  query: pg.QueryConfig;
-  resolve(row: Row): void;
-  reject(error: unknown): void;
+  /** The events as the JSON array the append statements read. */
+  payload: string;
+  expected: number | null;
+  mustExist: boolean;
 }
 
 export interface GroupCommitOptions {
-  /** Transactions committing at once; an append that finds them all busy joins the next group. */
+  /** Statements appending at once; an append that finds them all busy joins the next group. */
   maxInFlight?: number;
-  /** Appends in one transaction at most. */
+  /** Streams in one group at most. */
   maxGroup?: number;
 }
 
+interface Pending {
+  request: AppendRequest;
+  resolve(row: AppendRow): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Group commit: appends that arrive while the database is busy committing others wait and then commit together,
- * one transaction (one WAL flush) for the whole group, instead of each paying for its own. An append that finds a
- * transaction slot free goes at once, alone, so a lone writer waits for nobody.
+ * Group commit: appends that arrive while the database is busy with others wait, then go together in one statement
+ * (one round trip, one commit and WAL flush for the whole group) instead of each paying for its own. An append
+ * that finds a slot free goes at once, alone, so a lone writer waits for nobody.
  *
- * Each append keeps its own answer. A version conflict is a result of its statement, not an error, so it does not
- * disturb the group; later appends to the same stream see the earlier ones, exactly as if they had committed
- * first. If a statement does fail (a race with a writer outside the group, a deadlock, the connection), the group
- * rolls back and each append runs again on its own: event ids make a re-run of one that did commit idempotent.
+ * Each append keeps its own checks and its own answer, a version conflict included. A group holds a stream once;
+ * a second append to it waits for the next group, so it sees the first. If the statement fails (a race with a
+ * writer outside the group, an event id another stream holds, the connection), each append of the group runs
+ * again alone: event ids make the re-run of one that did commit idempotent.
  */
-export class GroupCommit<Row> {
-  private readonly queue: Pending<Row>[] = [];
+export class GroupCommit {
+  private readonly queue: Pending[] = [];
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxGroup: number;
 
   constructor(
     private readonly pool: pg.Pool,
+    private readonly single: (request: AppendRequest) => pg.QueryConfig,
     options: GroupCommitOptions = {},
   ) {
-    // As many as the pool has connections: appends group only once every connection is busy committing.
-    this.maxInFlight = options.maxInFlight ?? pool.options.max ?? 10;
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.maxGroup = options.maxGroup ?? 64;
   }
 
-  run(streamName: string, query: pg.QueryConfig): Promise<Row> {
-    return new Promise<Row>((resolve, reject) => {
-      this.queue.push({ streamName, query, resolve, reject });
+  run(request: AppendRequest): Promise<AppendRow> {
+    return new Promise<AppendRow>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
       this.drain();
     });
   }
 
   private drain(): void {
     while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
-      const group = this.queue.splice(0, this.maxGroup);
+      const group = this.take();
       this.inFlight++;
       void this.commit(group).finally(() => {
         this.inFlight--;
@@ -57,46 +78,43 @@ export class GroupCommit<Row> {
     }
   }
 
-  private async commit(group: Pending<Row>[]): Promise<void> {
-    if (group.length === 1) return this.alone(group[0]!);
-    // One lock order for every group: two groups writing the same streams wait for each other, never deadlock.
-    // The sort is stable, so appends to one stream keep their order.
-    const ordered = [...group].sort((a, b) =>
-      a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0,
-    );
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      for (const pending of group) pending.reject(error);
-      return;
+  /** The next group: queued appends in order, one per stream; the rest keep their place in the queue. */
+  private take(): Pending[] {
+    const streams = new Set<string>();
+    const group: Pending[] = [];
+    for (let i = 0; i < this.queue.length && group.length < this.maxGroup;) {
+      const pending = this.queue[i]!;
+      if (streams.has(pending.request.streamName)) {
+        i++;
+        continue;
+      }
+      streams.add(pending.request.streamName);
+      group.push(pending);
+      this.queue.splice(i, 1);
     }
-    const rows: Row[] = [];
-    let failed = false;
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      for (const pending of ordered) rows.push((await client.query(pending.query)).rows[0] as Row);
-      await client.query('COMMIT');
-    } catch {
-      failed = true;
-      broken = await client.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-    } finally {
-      client.release(broken);
-    }
-    if (!failed) {
-      ordered.forEach((pending, i) => pending.resolve(rows[i]!));
-      return;
-    }
-    for (const pending of ordered) await this.alone(pending);
+    return group;
   }
 
-  private async alone(pending: Pending<Row>): Promise<void> {
+  private async commit(group: Pending[]): Promise<void> {
+    if (group.length === 1) return this.alone(group[0]!);
+    const requests = group.map(
+      ({ request }) =>
+        `{"stream":${JSON.stringify(request.streamName)},"expected":${request.expected ?? 'null'},` +
+        `"mustExist":${request.mustExist},"events":${request.payload}}`,
+    );
+    let rows: AppendRow[];
     try {
-      pending.resolve((await this.pool.query(pending.query)).rows[0] as Row);
+      ({ rows } = await this.pool.query<AppendRow>(prepared(APPEND_GROUP_SQL, [`[${requests.join(',')}]`])));
+    } catch {
+      for (const pending of group) await this.alone(pending);
+      return;
+    }
+    group.forEach((pending, i) => pending.resolve(rows[i]!));
+  }
+
+  private async alone(pending: Pending): Promise<void> {
+    try {
+      pending.resolve((await this.pool.query<AppendRow>(this.single(pending.request))).rows[0]!);
     } catch (error) {
       pending.reject(error);
     }

@@ -46,6 +46,56 @@ SELECT (SELECT ok FROM guard) AS guard_ok, (SELECT version FROM current_version)
 FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) last ON true`;
 }
 
+/**
+ * The append above for several streams at once (group commit): $1 is a JSON array of {stream, expected, mustExist,
+ * events}, one per stream. Each stream's checks are its own, and so is its answer row (by ordinal); only the
+ * statement's commit is shared. A stream appears once, so no append has to see another's insert.
+ */
+export const APPEND_GROUP_SQL = `
+WITH guard AS MATERIALIZED (
+  SELECT (pg_current_xact_id_if_assigned() IS NULL OR current_setting('claimtrail.appending', true) = 'on') AS ok,
+         set_config('claimtrail.appending', 'on', true) AS marked
+),
+request AS (
+  SELECT r.ord, r.a->>'stream' AS stream_name, (r.a->>'expected')::bigint AS expected,
+         (r.a->>'mustExist')::boolean AS must_exist, r.a->'events' AS events
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(a, ord)
+),
+checked AS MATERIALIZED (
+  SELECT request.*, current_version.version AS current_version, stored.count AS stored_count,
+         stored.version AS stored_version, stored.position AS stored_position,
+         stored.transaction_id AS stored_transaction_id
+  FROM request
+  CROSS JOIN LATERAL (
+    SELECT coalesce(max(version), -1) AS version FROM events WHERE stream_name = request.stream_name
+  ) current_version
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS count, max(version) AS version, max(position) AS position, max(transaction_id) AS transaction_id
+    FROM events WHERE stream_name = request.stream_name
+      AND event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(request.events) AS x)
+  ) stored
+),
+inserted AS (
+  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata)
+  SELECT c.stream_name, c.current_version + e.n, (e.v->>'id')::uuid, e.v->>'type', (e.v->>'schemaVersion')::int,
+         e.v->'data', e.v->'metadata'
+  FROM guard, checked c CROSS JOIN LATERAL jsonb_array_elements(c.events) WITH ORDINALITY AS e(v, n)
+  WHERE guard.ok AND c.stored_count = 0
+    AND (c.expected IS NULL OR c.current_version = c.expected)
+    AND (NOT c.must_exist OR c.current_version >= 0)
+  ORDER BY c.ord, e.n
+  RETURNING stream_name, version, position, transaction_id
+)
+SELECT c.ord, (SELECT ok FROM guard) AS guard_ok, c.current_version, c.stored_count::int AS stored_count,
+       c.stored_version, c.stored_position, c.stored_transaction_id,
+       last.version, last.position, last.transaction_id
+FROM checked c
+LEFT JOIN LATERAL (
+  SELECT version, position, transaction_id FROM inserted WHERE inserted.stream_name = c.stream_name
+  ORDER BY version DESC LIMIT 1
+) last ON true
+ORDER BY c.ord`;
+
 // Plain columns, no casts: node-postgres hands bigint over as a string already, and a cast output named like its
 // column (transaction_id::text) would make an unqualified ORDER BY transaction_id sort the text (999 after 1000).
 export const EVENT_COLUMNS = `position, transaction_id, stream_name, version, event_id, type, schema_version, data,

@@ -26,7 +26,7 @@ import { comparePositions, formatPosition, parsePosition } from '../position.js'
 import { CommitNotifier } from './commit-notifier.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
 import { Wakeups } from '../wakeups.js';
-import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
+import { GroupCommit, type AppendRow, type AppendRequest, type GroupCommitOptions } from './group-commit.js';
 import {
   appendSql,
   EVENTS_CHANNEL,
@@ -84,18 +84,6 @@ interface PageRow extends Partial<EventRow> {
   head_position: string | null;
 }
 
-interface AppendRow {
-  guard_ok: boolean;
-  current_version: string;
-  stored_count: number;
-  stored_version: string | null;
-  stored_position: string | null;
-  stored_transaction_id: string | null;
-  version: string | null;
-  position: string | null;
-  transaction_id: string | null;
-}
-
 interface Page {
   events: RecordedEvent[];
   /** How far the read looked, matching or not: the next read starts after it. */
@@ -134,7 +122,7 @@ export class PostgresEventStore implements EventStore {
   private readonly appendStatement: string;
   private listener: PostgresChangeListener | undefined;
   private readonly notifier: CommitNotifier | undefined;
-  private readonly groupCommit: GroupCommit<AppendRow> | undefined;
+  private readonly groupCommit: GroupCommit | undefined;
   /** Appends this process committed itself: its own subscribers wake at once, without a round trip. */
   private readonly localCommits: Wakeups | undefined;
 
@@ -154,7 +142,11 @@ export class PostgresEventStore implements EventStore {
     this.localCommits = pooled ? new Wakeups() : undefined;
     this.groupCommit =
       pooled && options.groupCommit !== false
-        ? new GroupCommit<AppendRow>(db as pg.Pool, options.groupCommit === true ? {} : options.groupCommit)
+        ? new GroupCommit(
+            db as pg.Pool,
+            (request) => this.appendQuery(request),
+            options.groupCommit === true ? {} : options.groupCommit,
+          )
         : undefined;
     this.appendStatement = appendSql(listen && !pooled);
   }
@@ -179,10 +171,10 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       let row: AppendRow;
       try {
-        const query = prepared(this.appendStatement, [streamName, payload, expected ?? null, mustExist]);
+        const request = { streamName, payload, expected: expected ?? null, mustExist };
         row = this.groupCommit
-          ? await this.groupCommit.run(streamName, query)
-          : (await this.db.query<AppendRow>(query)).rows[0]!;
+          ? await this.groupCommit.run(request)
+          : (await this.db.query<AppendRow>(this.appendQuery(request))).rows[0]!;
       } catch (error) {
         const { code, constraint } = error as { code?: string; constraint?: string };
         if (code !== UNIQUE_VIOLATION) throw error;
@@ -300,6 +292,10 @@ export class PostgresEventStore implements EventStore {
     // A full page stops at its last event; a short one has seen everything readable, matching or not.
     const scannedTo = events.length === limit ? events[events.length - 1]!.position : latest(head, after);
     return { events, scannedTo, blocked: first.blocked };
+  }
+
+  private appendQuery({ streamName, payload, expected, mustExist }: AppendRequest) {
+    return prepared(this.appendStatement, [streamName, payload, expected, mustExist]);
   }
 
   /** Until a commit here or (listening) anywhere is announced, or fallbackMs pass. */
