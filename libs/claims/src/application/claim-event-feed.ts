@@ -79,12 +79,12 @@ export function followLog(
   return {
     async next() {
       for (;;) {
+        if (controller.signal.aborted) return done();
         while (index < batch.length) {
           const event = batch[index++]!;
           // A prefix also matches longer claim ids (claim-CLM-1 and claim-CLM-10).
           if (stream === undefined || event.streamName === stream) return { value: event, done: false };
         }
-        if (controller.signal.aborted) return done();
         const read = await batches.next();
         if (read.done) return done();
         batch = read.value;
