@@ -63,6 +63,7 @@ export function followLog(
     .subscribe({
       after,
       types: types?.length ? types : undefined,
+      // Claim streams only: the log may hold other streams (an access log, say) that are not this feed's to hand out.
       streamPrefix: stream ?? CLAIM_STREAM_PREFIX,
       batchSize: FEED_BATCH_SIZE,
       signal: controller.signal,
