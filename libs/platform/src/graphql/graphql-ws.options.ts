@@ -6,9 +6,11 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
 } from 'graphql';
+import { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'graphql-ws';
 import { QueryLimitError } from '../errors/api-errors.js';
 import type { GraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
+import { loggableError } from '../logging/loggable-error.js';
 import type { QueryLimits } from './graphql.config.js';
 import type { QueryLimitWiring } from './query-limits.js';
 
@@ -37,8 +39,15 @@ export function graphqlWsOptions(
   wiring: QueryLimitWiring,
   formatError: GraphQLErrorFormatter,
 ): GraphQLWsOptions {
+  // The request-logging plugin sees HTTP only: an unexpected error in a subscription is logged here, as it does.
+  const logger = new Logger('graphql-ws');
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((error) => formatError(error.toJSON(), innermost(error)));
+    errors.map((error) => {
+      const formatted = formatError(error.toJSON(), innermost(error));
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        logger.error({ error: loggableError(innermost(error)) }, 'A subscription failed');
+      return formatted;
+    });
   const rules = [...specifiedRules, ...wiring.validationRules];
   return {
     context: (ctx) => ({ req: ctx.extra.request }),
