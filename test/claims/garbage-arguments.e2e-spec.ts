@@ -83,6 +83,12 @@ describe('garbage in every argument of every query and mutation', () => {
         return { id: sample.claimId, atLeastPosition: sample.position };
       case 'claimHistory':
         return { id: sample.claimId };
+      case 'claimHistoryPage':
+        return { id: sample.claimId, first: 2, after: '0' };
+      case 'claimAsOf':
+        return { id: sample.claimId, at: '2026-03-31T12:00:00Z', timeBasis: 'OCCURRED' };
+      case 'claimAtVersion':
+        return { id: sample.claimId, version: 0 };
       case 'claims':
         return {
           first: 5,

@@ -1,10 +1,13 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ClaimAuditQueries } from './application/claim-audit.queries.js';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
+import { ClaimEventFeed } from './application/claim-event-feed.js';
 import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
 import { UpdateClaimHandler } from './application/update-claim.handler.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
+import { ClaimEventsResolver } from './graphql/resolvers/claim-events.resolver.js';
 import { ClaimHistoryResolver } from './graphql/resolvers/claim-history.resolver.js';
 
 export interface ClaimsModuleOptions {
@@ -15,7 +18,7 @@ export interface ClaimsModuleOptions {
 }
 
 /**
- * Claim commands through the CommandBus (load, decide, append) and the claim's history from the log. The read
+ * Claim commands through the CommandBus (load, decide, append) the claim's history and past states from its stream, and the log as a subscription. The read
  * models of claims are listed in CLAIMS_READ_MODELS and served by the composition root.
  */
 @Module({})
@@ -30,7 +33,10 @@ export class ClaimsModule {
         SubmitClaimHandler,
         UpdateClaimHandler,
         ClaimCommandsResolver,
+        ClaimAuditQueries,
+        ClaimEventFeed,
         ClaimHistoryResolver,
+        ClaimEventsResolver,
       ],
     };
   }

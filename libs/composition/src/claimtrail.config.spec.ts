@@ -37,6 +37,7 @@ describe('loadClaimTrailConfig', () => {
       maxTokens: 5000,
       maxDirectives: 10,
       maxCost: 50_000,
+      maxSubscriptions: 5,
       blockFieldSuggestions: false,
     });
     expect(loadApiConfig({ QUERY_MAX_COST: '1000', QUERY_MAX_DEPTH: '4' }).graphql.queryLimits).toMatchObject(

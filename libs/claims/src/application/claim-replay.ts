@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import type { ClaimState } from '../domain/index.js';
+import { claimDecider, upcastClaimEvent, type ClaimEvent, type ClaimState } from '../domain/index.js';
 import { fold } from './claim-command.executor.js';
 
 export type TimeAxis = 'recorded' | 'business';
@@ -20,4 +20,37 @@ export function claimAsOf(
     state: fold(included),
     version: included.length === 0 ? -1 : included[included.length - 1]!.version,
   };
+}
+
+/** A stored event and its data as the current schema reads it (undefined: this code cannot read it). */
+export interface HistoryEntry {
+  recorded: RecordedEvent;
+  current: ClaimEvent | undefined;
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Up to `first` events from fromVersion on, each upcast on the claim as it stood before it, exactly as a fold reads
+ * it; `history` starts at version 0 and may run one event past the page, which tells that another page follows.
+ */
+export function historyPage(
+  history: readonly RecordedEvent[],
+  fromVersion: number,
+  first: number | undefined,
+): HistoryPage {
+  let state = claimDecider.initialState();
+  const entries: HistoryEntry[] = [];
+  for (const recorded of history) {
+    const current = upcastClaimEvent(recorded, state);
+    if (recorded.version >= fromVersion && (first === undefined || entries.length < first))
+      entries.push({ recorded, current });
+    if (current) state = claimDecider.evolve(state, current);
+  }
+  const lastShown = entries[entries.length - 1]?.recorded.version;
+  const lastStored = history[history.length - 1]?.version;
+  return { entries, hasNextPage: lastShown !== undefined && lastStored! > lastShown };
 }

@@ -27,3 +27,30 @@ export async function exportEvents(
     progress(count, after);
   }
 }
+
+/**
+ * Like exportEvents, then on live: every event as it commits, one line at a time, until the signal aborts. A line is
+ * handed to writeLine (which may wait for a slow reader) before the next batch is read.
+ */
+export async function followEvents(
+  store: EventStore,
+  options: ExportOptions,
+  writeLine: (line: string) => void | Promise<void>,
+  signal: AbortSignal,
+  progress: (count: number, after: Position | undefined) => void = () => {},
+): Promise<number> {
+  let count = 0;
+  const batches = store.subscribe({
+    after: options.after,
+    types: options.types,
+    batchSize: options.pageSize ?? 1000,
+    signal,
+  });
+  for await (const batch of batches) {
+    for (const event of batch) await writeLine(JSON.stringify(event));
+    count += batch.length;
+    progress(count, batch[batch.length - 1]!.position);
+    if (signal.aborted) break;
+  }
+  return count;
+}

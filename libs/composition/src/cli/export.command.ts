@@ -1,27 +1,55 @@
+import { once } from 'node:events';
 import { EVENT_STORE, isPosition, type EventStore } from '@claimtrail/event-store';
 import type { Command } from 'commander';
 import { CliFailure, type CliContext } from './cli-context.js';
-import { exportEvents } from './export-events.js';
+import { exportEvents, followEvents } from './export-events.js';
 
-/** `export`: the log as NDJSON for batch jobs, resumable from any position it wrote. */
+/** One line to stdout; waits when the reader is slower than the log, rather than piling lines up in memory. */
+async function writeLine(line: string): Promise<void> {
+  if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');
+}
+
+/** Aborts on the first SIGINT or SIGTERM while following, so the export ends after the line it is writing. */
+function untilStopped(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    release() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/** `export`: the log as NDJSON for batch jobs, resumable from any position it wrote; `--follow` stays on live. */
 export function exportCommand(program: Command, context: CliContext): void {
   program
     .command('export')
     .description('every event after a position, in log order, as NDJSON on stdout; progress on stderr')
     .option('--after <position>', 'start after this position (resume an export)')
     .option('--types <A,B>', 'only these event types', (value: string) => value.split(',').filter(Boolean))
-    .action(async (options: { after?: string; types?: string[] }) => {
+    .option('--follow', 'keep streaming new events as they commit, until SIGINT or SIGTERM')
+    .action(async (options: { after?: string; types?: string[]; follow?: boolean }) => {
       if (options.after !== undefined && !isPosition(options.after))
         throw new CliFailure('--after must be a position from an earlier export');
       const store = (await context.app()).get<EventStore>(EVENT_STORE);
       const report = (count: number, after: string | undefined) =>
         process.stderr.write(`\rexported ${count} events${after ? `, up to ${after}` : ''}`);
-      const count = await exportEvents(
-        store,
-        { after: options.after, types: options.types },
-        (line) => process.stdout.write(`${line}\n`),
-        report,
-      );
+      const filter = { after: options.after, types: options.types };
+      let count: number;
+      if (options.follow) {
+        const stopped = untilStopped();
+        try {
+          count = await followEvents(store, filter, writeLine, stopped.signal, report);
+        } finally {
+          stopped.release();
+        }
+      } else {
+        count = await exportEvents(store, filter, (line) => process.stdout.write(`${line}\n`), report);
+      }
       report(count, undefined);
       process.stderr.write('\n');
     });

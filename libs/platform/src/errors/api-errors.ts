@@ -50,7 +50,8 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 export const validationExceptionFactory = (errors: ValidationError[]): RequestValidationError =>
   new RequestValidationError(flatten(errors));
 
-export type QueryLimit = 'MAX_ALIASES' | 'MAX_DEPTH' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'MAX_COST';
+export type QueryLimit =
+  'MAX_ALIASES' | 'MAX_DEPTH' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'MAX_COST' | 'MAX_SUBSCRIPTIONS';
 
 /** A query refused before it runs because it asks for more than the server's limits allow. */
 export class QueryLimitError extends Error {

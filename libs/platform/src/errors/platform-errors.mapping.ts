@@ -13,6 +13,8 @@ export const QUERY_LIMIT_REASONS: Record<QueryLimit, string> = {
   MAX_DIRECTIVES: 'Too many directives.',
   MAX_TOKENS: 'The document is too long.',
   MAX_COST: 'The estimated work (list sizes times fields) is above the limit.',
+  MAX_SUBSCRIPTIONS:
+    'More subscriptions open on one WebSocket connection than `QUERY_MAX_SUBSCRIPTIONS`; complete one first.',
 };
 
 /** Reasons raised by the request's transport or by graphql-js rather than by a library's own errors. */

@@ -10,6 +10,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Fields requested, each list counted as many times as its `first` asks for. */
   maxCost: number;
+  /** Operations (subscriptions) open at once on one WebSocket connection. */
+  maxSubscriptions: number;
   /** Hide "Did you mean" in validation errors: they map the schema for whoever probes it. */
   blockFieldSuggestions: boolean;
 }
@@ -38,6 +40,9 @@ class GraphQLEnv {
   @EnvInteger(1, 100_000_000)
   QUERY_MAX_COST?: number;
 
+  @EnvInteger(1, 1_000)
+  QUERY_MAX_SUBSCRIPTIONS?: number;
+
   @EnvBoolean()
   GRAPHIQL?: boolean;
 
@@ -54,6 +59,7 @@ export const graphqlConfig = defineConfig('graphql', GraphQLEnv, (env): GraphQLS
       maxTokens: env.QUERY_MAX_TOKENS ?? 5_000,
       maxDirectives: env.QUERY_MAX_DIRECTIVES ?? 10,
       maxCost: env.QUERY_MAX_COST ?? 50_000,
+      maxSubscriptions: env.QUERY_MAX_SUBSCRIPTIONS ?? 5,
       blockFieldSuggestions: production,
     },
     graphiql: env.GRAPHIQL ?? !production,

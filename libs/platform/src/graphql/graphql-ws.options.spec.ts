@@ -1,0 +1,52 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { RequestValidationError } from '../errors/api-errors.js';
+import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
+import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
+import type { QueryLimits } from './graphql.config.js';
+import { graphqlWsOptions } from './graphql-ws.options.js';
+
+const limits = { maxSubscriptions: 2 } as QueryLimits;
+const options = graphqlWsOptions(
+  limits,
+  { plugins: [], validationRules: [], parseOptions: {} },
+  createGraphQLErrorFormatter([platformErrorMapping]),
+);
+const ctx = (open: number) => ({
+  subscriptions: Object.fromEntries([...Array(open)].map((_, i) => [i, null])),
+});
+// graphql-ws wraps what an iterator throws in a GraphQLError of its own, around graphql-js's located one.
+const wrapped = (error: Error) =>
+  new GraphQLError(error.message, {
+    originalError: new GraphQLError(error.message, { originalError: error }),
+  });
+
+describe('graphql-ws as the API serves it', () => {
+  it('refuses an operation over the per-connection limit with a coded error', async () => {
+    expect(await options.onSubscribe!(ctx(2) as never, '1', {} as never)).toBeUndefined();
+    const refused = (await options.onSubscribe!(ctx(3) as never, '2', {} as never)) as GraphQLError[];
+    const [answer] = (await options.onError!({} as never, '2', {} as never, refused)) as GraphQLError[];
+    expect(answer!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_SUBSCRIPTIONS' });
+  });
+
+  it("answers a library's error inside graphql-ws's wrapping as the mappings say", async () => {
+    const error = wrapped(new RequestValidationError([{ field: 'after', message: 'after is no position' }]));
+    const [answer] = (await options.onError!({} as never, '1', {} as never, [error])) as GraphQLError[];
+    expect(answer!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('answers an unexpected error with nothing internal, and logs its class without its message', async () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
+    const [answer] = (await options.onError!({} as never, '1', {} as never, [
+      wrapped(new TypeError('row PT-42 broke')),
+    ])) as GraphQLError[];
+    expect(answer).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(log.mock.calls)).toContain('TypeError');
+    expect(JSON.stringify(log.mock.calls)).not.toContain('PT-42');
+    log.mockRestore();
+  });
+});
