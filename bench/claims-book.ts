@@ -26,6 +26,8 @@ export interface ClaimsBook {
   app: INestApplicationContext;
   dataSource: DataSource;
   runners: ProjectionRunner[];
+  /** Events per batch the runners read and apply (PROJECTION_BATCH_SIZE). */
+  batchSize: number;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,11 @@ export async function openClaimsBook(): Promise<ClaimsBook> {
   };
   try {
     // The CLI's composition (no HTTP, projections not running by themselves): every migration, the real runners.
-    const config = loadClaimTrailConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' });
+    const config = loadClaimTrailConfig({
+      DATABASE_URL: url.toString(),
+      LOG_LEVEL: 'warn',
+      PROJECTION_BATCH_SIZE: process.env.PROJECTION_BATCH_SIZE,
+    });
     const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
     const app = await NestFactory.createApplicationContext(
       ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
@@ -69,6 +75,7 @@ export async function openClaimsBook(): Promise<ClaimsBook> {
       app,
       dataSource: app.get(DataSource),
       runners: app.get(ProjectorService).runners,
+      batchSize: config.projector.batchSize,
       close: async () => {
         await app.close();
         await pool.end();

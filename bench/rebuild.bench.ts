@@ -4,7 +4,6 @@ import type { ClaimsBook } from './claims-book.js';
 import { machine, publish, runStamp } from './docs-section.js';
 
 const ROUNDS = Number(process.env.BENCH_REBUILD_ROUNDS ?? 1);
-const PAGE = Number(process.env.PROJECTION_BATCH_SIZE ?? 500);
 /** Parameters per statement are capped at 65535: rows per INSERT shrink for wide tables. */
 const MAX_ROWS_PER_INSERT = 1000;
 
@@ -26,7 +25,7 @@ const tablesOf = (book: ClaimsBook, entities: readonly unknown[]) =>
   entities.map((entity) => book.dataSource.getMetadata(entity as never).tableName);
 
 /** Baseline, read side: the whole log in pages, keyset on position, every column, no projection logic. */
-async function rawRead(pool: pg.Pool): Promise<{ seconds: number; events: number }> {
+async function rawRead(pool: pg.Pool, page: number): Promise<{ seconds: number; events: number }> {
   const started = performance.now();
   let after = '0';
   let events = 0;
@@ -34,7 +33,7 @@ async function rawRead(pool: pg.Pool): Promise<{ seconds: number; events: number
     const { rows } = await pool.query<{ position: string }>(
       `SELECT position, transaction_id, stream_name, version, event_id, type, schema_version, data, metadata,
          recorded_at FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [after, PAGE],
+      [after, page],
     );
     if (rows.length === 0) break;
     events += rows.length;
@@ -103,7 +102,7 @@ export async function runRebuildBench(book: ClaimsBook): Promise<void> {
   const results: RebuildResult[] = [];
   const reads: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const read = await rawRead(book.pool);
+    const read = await rawRead(book.pool, book.batchSize);
     reads.push(read.seconds);
     console.log(`  raw read: ${read.events} events in ${read.seconds.toFixed(1)} s`);
   }
@@ -144,11 +143,11 @@ export async function runRebuildBench(book: ClaimsBook): Promise<void> {
   const report = {
     generatedAt: new Date().toISOString(),
     machine: machine(book.serverVersion),
-    book: { claims: book.stats.claims, events: book.stats.events, batchSize: PAGE, rounds: ROUNDS },
+    book: { claims: book.stats.claims, events: book.stats.events, batchSize: book.batchSize, rounds: ROUNDS },
     results,
   };
   const table = [
-    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · batches of ${PAGE} · median of ${ROUNDS} round(s)`,
+    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · batches of ${book.batchSize} · median of ${ROUNDS} round(s)`,
     '',
     '| Projection | Rows written | Rebuild s | Rebuild events/s | Baseline: read s + insert s | Baseline events/s | Ratio | Target |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |',
