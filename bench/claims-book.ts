@@ -31,15 +31,24 @@ export interface ClaimsBook {
   close(): Promise<void>;
 }
 
+/** BENCH_REUSE_DATABASE names a book kept by an earlier run (BENCH_KEEP_DATABASE=1): no load, and kept again. */
+const REUSE = process.env.BENCH_REUSE_DATABASE;
+const KEEP = REUSE !== undefined || process.env.BENCH_KEEP_DATABASE === '1';
+
 export async function openClaimsBook(): Promise<ClaimsBook> {
-  const name = `claimtrail_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  if (REUSE !== undefined && !/^claimtrail_bench_[0-9a-f]+$/.test(REUSE))
+    throw new Error('BENCH_REUSE_DATABASE must name a claimtrail_bench_ database');
+  const name = REUSE ?? `claimtrail_bench_${randomBytes(5).toString('hex')}`;
+  if (REUSE === undefined) {
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const drop = async () => {
+    if (KEEP) return console.log(`Kept the database ${name}`);
     const client = new pg.Client({ connectionString: SERVER_URL });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -58,12 +67,24 @@ export async function openClaimsBook(): Promise<ClaimsBook> {
       { logger: false },
     );
     const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-    const now = new Date();
-    console.log(`Loading a book of ${BENCH_CLAIMS} claims into ${name}...`);
-    const started = performance.now();
-    const stats = await loadBook(pool, { claims: BENCH_CLAIMS, seed: BENCH_SEED, now });
-    const loadSeconds = (performance.now() - started) / 1000;
-    console.log(`  ${stats.events} events in ${loadSeconds.toFixed(1)} s (${stats.refused} steps refused)`);
+    let now = new Date();
+    let stats: BookStats;
+    let loadSeconds = 0;
+    if (REUSE === undefined) {
+      console.log(`Loading a book of ${BENCH_CLAIMS} claims into ${name}...`);
+      const started = performance.now();
+      stats = await loadBook(pool, { claims: BENCH_CLAIMS, seed: BENCH_SEED, now });
+      loadSeconds = (performance.now() - started) / 1000;
+      console.log(`  ${stats.events} events in ${loadSeconds.toFixed(1)} s (${stats.refused} steps refused)`);
+    } else {
+      const { rows } = await pool.query<{ claims: number; events: number; now: Date }>(
+        `SELECT count(DISTINCT stream_name)::int AS claims, count(*)::int AS events, max(recorded_at) AS now
+         FROM events WHERE stream_name LIKE 'claim-CLM-%'`,
+      );
+      stats = { claims: rows[0]!.claims, events: rows[0]!.events, refused: 0 };
+      now = new Date();
+      console.log(`Reusing ${name}: ${stats.claims} claims, ${stats.events} events`);
+    }
     const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');
     return {
       url: url.toString(),

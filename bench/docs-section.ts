@@ -1,7 +1,13 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
-export const machine = (postgres: string) => ({ cpus: cpus().length, node: process.version, postgres });
+/** The load average at the end of a suite: the machine is shared, and other work there moves every number. */
+export const machine = (postgres: string) => ({
+  cpus: cpus().length,
+  node: process.version,
+  postgres,
+  loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+});
 
 /** Writes bench/results/<name>.json and replaces the table between the docs' <!-- bench:<name> --> markers. */
 export async function publish(name: string, report: object, table: string): Promise<void> {

@@ -173,7 +173,7 @@ export async function runLagBench(book: ClaimsBook, api: ApiProcess): Promise<vo
     results,
   };
   const table = [
-    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · on top of ${book.stats.claims} claims · ${total} commands at ${RATE}/s for ${SECONDS} s (sent at ${report.load.achievedRate}/s, ${failed} failed; mutation round trip p50 ${report.load.commandLatency.p50} ms, p95 ${report.load.commandLatency.p95} ms) · checkpoints polled every ${POLL_MS} ms`,
+    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores (load average ${report.machine.loadAverage.join(' ')}) · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · on top of ${book.stats.claims} claims · ${total} commands at ${RATE}/s for ${SECONDS} s (sent at ${report.load.achievedRate}/s, ${failed} failed; mutation round trip p50 ${report.load.commandLatency.p50} ms, p95 ${report.load.commandLatency.p95} ms) · checkpoints polled every ${POLL_MS} ms`,
     '',
     '| Read model | p50 ms | p95 ms | p99 ms | max ms | Target |',
     '| --- | ---: | ---: | ---: | ---: | --- |',

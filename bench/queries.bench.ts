@@ -63,7 +63,7 @@ export async function runQueriesBench(book: ClaimsBook, api: ApiProcess): Promis
   };
   const floor = results[0]!;
   const table = [
-    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · ${SAMPLES} requests each over HTTP, one at a time, round-robin`,
+    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores (load average ${report.machine.loadAverage.join(' ')}) · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · ${SAMPLES} requests each over HTTP, one at a time, round-robin`,
     '',
     '| Query | p50 ms | p95 ms | p99 ms | max ms | p95 ÷ floor p95 | Target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -7,20 +7,6 @@ const ROUNDS = Number(process.env.BENCH_REBUILD_ROUNDS ?? 1);
 /** Parameters per statement are capped at 65535: rows per INSERT shrink for wide tables. */
 const MAX_ROWS_PER_INSERT = 1000;
 
-interface RebuildResult {
-  projection: string;
-  tables: string[];
-  rows: number;
-  rebuildSeconds: number;
-  rate: number;
-  baselineReadSeconds: number;
-  baselineInsertSeconds: number;
-  baselineRate: number;
-  ratio: number;
-  target: number;
-  met: boolean;
-}
-
 const tablesOf = (book: ClaimsBook, entities: readonly unknown[]) =>
   entities.map((entity) => book.dataSource.getMetadata(entity as never).tableName);
 
@@ -84,77 +70,87 @@ async function rawInsert(pool: pg.Pool, tables: string[]): Promise<{ seconds: nu
   return { seconds, rows: total };
 }
 
-/** The real runner's catch-up from an empty checkpoint into empty tables. */
-async function rebuild(book: ClaimsBook, projection: string, tables: string[]): Promise<number> {
-  const runner = book.runners.find((r) => r.name === projection)!;
+/**
+ * The real runners' catch-up from empty checkpoints into empty tables, every projection at once as the projector
+ * runs them; the seconds until the last one finished, and each one's own.
+ */
+async function rebuildAll(
+  book: ClaimsBook,
+  tables: string[],
+): Promise<{ seconds: number; each: Record<string, number> }> {
   await book.pool.query(`TRUNCATE ${tables.join(', ')}`);
-  await book.pool.query('DELETE FROM projection_checkpoints WHERE name = $1', [projection]);
-  await book.pool.query('DELETE FROM projection_quarantine WHERE projection = $1', [projection]);
+  await book.pool.query('DELETE FROM projection_checkpoints');
+  await book.pool.query('DELETE FROM projection_quarantine');
+  await book.pool.query('VACUUM ANALYZE');
   await book.pool.query('CHECKPOINT');
   const started = performance.now();
-  await runner.catchUp();
-  return (performance.now() - started) / 1000;
+  const each: Record<string, number> = {};
+  await Promise.all(
+    book.runners.map(async (runner) => {
+      await runner.catchUp();
+      each[runner.name] = Math.round((performance.now() - started) / 100) / 10;
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, each };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function runRebuildBench(book: ClaimsBook): Promise<void> {
-  const results: RebuildResult[] = [];
+  const tables = READ_MODELS.flatMap((readModel) => tablesOf(book, readModel.entities as unknown[]));
+  const rebuilds: number[] = [];
   const reads: number[] = [];
+  const inserts: number[] = [];
+  let rows = 0;
+  let each: Record<string, number> = {};
   for (let round = 0; round < ROUNDS; round++) {
+    const rebuild = await rebuildAll(book, tables);
+    rebuilds.push(rebuild.seconds);
+    each = rebuild.each;
+    console.log(`  rebuild: ${rebuild.seconds.toFixed(1)} s (${JSON.stringify(rebuild.each)})`);
     const read = await rawRead(book.pool, book.batchSize);
     reads.push(read.seconds);
-    console.log(`  raw read: ${read.events} events in ${read.seconds.toFixed(1)} s`);
+    const insert = await rawInsert(book.pool, tables);
+    inserts.push(insert.seconds);
+    rows = insert.rows;
+    console.log(
+      `  baseline: read ${read.events} events in ${read.seconds.toFixed(1)} s, insert ${rows} rows in ${insert.seconds.toFixed(1)} s`,
+    );
   }
-  const readSeconds = median(reads);
-  for (const readModel of READ_MODELS) {
-    const name = readModel.projection.name;
-    const tables = tablesOf(book, readModel.entities as unknown[]);
-    const rebuilds: number[] = [];
-    const inserts: number[] = [];
-    let rows = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      rebuilds.push(await rebuild(book, name, tables));
-      const insert = await rawInsert(book.pool, tables);
-      inserts.push(insert.seconds);
-      rows = insert.rows;
-      console.log(
-        `  ${name}: rebuild ${rebuilds.at(-1)!.toFixed(1)} s; raw insert of ${rows} rows ${insert.seconds.toFixed(1)} s`,
-      );
-    }
-    const rebuildSeconds = median(rebuilds);
-    const insertSeconds = median(inserts);
-    const rate = book.stats.events / rebuildSeconds;
-    const baselineRate = book.stats.events / (readSeconds + insertSeconds);
-    results.push({
-      projection: name,
-      tables,
-      rows,
-      rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
-      rate: Math.round(rate),
-      baselineReadSeconds: Math.round(readSeconds * 10) / 10,
-      baselineInsertSeconds: Math.round(insertSeconds * 10) / 10,
-      baselineRate: Math.round(baselineRate),
-      ratio: Math.round((rate / baselineRate) * 100) / 100,
-      target: 0.5,
-      met: rate / baselineRate >= 0.5,
-    });
-  }
+  const [rebuildSeconds, readSeconds, insertSeconds] = [median(rebuilds), median(reads), median(inserts)];
+  const rate = book.stats.events / rebuildSeconds;
+  const baselineRate = book.stats.events / (readSeconds + insertSeconds);
+  const result = {
+    projections: READ_MODELS.map((r) => r.projection.name),
+    tables,
+    rows,
+    rebuildSeconds: Math.round(rebuildSeconds * 10) / 10,
+    finishedAfterSeconds: each,
+    rate: Math.round(rate),
+    baselineReadSeconds: Math.round(readSeconds * 10) / 10,
+    baselineInsertSeconds: Math.round(insertSeconds * 10) / 10,
+    baselineRate: Math.round(baselineRate),
+    ratio: Math.round((rate / baselineRate) * 100) / 100,
+    target: 0.5,
+    met: rate / baselineRate >= 0.5,
+  };
   const report = {
     generatedAt: new Date().toISOString(),
     machine: machine(book.serverVersion),
     book: { claims: book.stats.claims, events: book.stats.events, batchSize: book.batchSize, rounds: ROUNDS },
-    results,
+    results: [result],
   };
+  const r = result;
   const table = [
-    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · batches of ${book.batchSize} · median of ${ROUNDS} round(s)`,
+    `Run ${runStamp(report.generatedAt)} UTC · ${report.machine.cpus} cores (load average ${report.machine.loadAverage.join(' ')}) · Node ${report.machine.node} · PostgreSQL ${report.machine.postgres} · ${book.stats.claims} claims, ${book.stats.events} events · batches of ${book.batchSize} · median of ${ROUNDS} round(s)`,
     '',
-    '| Projection | Rows written | Rebuild s | Rebuild events/s | Baseline: read s + insert s | Baseline events/s | Ratio | Target |',
-    '| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |',
-    ...results.map(
-      (r) =>
-        `| ${r.projection} (${r.tables.join(', ')}) | ${r.rows} | ${r.rebuildSeconds} | ${r.rate} | ${r.baselineReadSeconds} + ${r.baselineInsertSeconds} | ${r.baselineRate} | ${r.ratio.toFixed(2)}x | ≥ 0.5x ${r.met ? 'met' : 'short'} |`,
-    ),
+    '| Workload | Rows at the end | Seconds | Events/s | Baseline | Baseline s | Baseline events/s | Ratio | Target |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+    `| rebuild of ${r.projections.join(', ')} at once (finished after ${Object.entries(r.finishedAfterSeconds)
+      .map(([n, s]) => `${n} ${s} s`)
+      .join(
+        ', ',
+      )}) | ${r.rows} | ${r.rebuildSeconds} | ${r.rate} | raw paged SELECT of the log + multi-row INSERT of the same rows | ${r.baselineReadSeconds} + ${r.baselineInsertSeconds} | ${r.baselineRate} | ${r.ratio.toFixed(2)}x | ≥ 0.5x ${r.met ? 'met' : 'short'} |`,
   ].join('\n');
   await publish('rebuild', report, table);
 }
