@@ -16,7 +16,7 @@ export interface BenchDatabase {
 }
 
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `ct_bench_${randomBytes(5).toString('hex')}`;
+  const name = `claimtrail_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -60,7 +60,8 @@ async function measure(
   return Object.fromEntries(Object.entries(rates).map(([name, values]) => [name, median(values)]));
 }
 
-async function main(): Promise<void> {
+/** The event store against Emmett and raw SQL: writes bench/results/event-store.json and its table in the docs. */
+export async function runEventStoreBench(): Promise<void> {
   const db = await createBenchDatabase(SERVER_URL);
   const listening = new PostgresEventStore(db.pool, {
     notifications: 'listen',
@@ -275,5 +276,3 @@ async function main(): Promise<void> {
     await db.drop();
   }
 }
-
-await main();

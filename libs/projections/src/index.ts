@@ -1,6 +1,6 @@
 export type { Projection, RowProjection } from './projection.js';
 export type { ReadModel } from './read-model.js';
-export { rowProjection } from './row-projection.js';
+export { rowProjection, upsertRows } from './row-projection.js';
 export {
   ProjectionRunner,
   CheckpointMoved,

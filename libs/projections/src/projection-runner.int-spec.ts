@@ -17,7 +17,7 @@ import {
 import { CheckpointStore } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { rowProjection } from './row-projection.js';
+import { rowProjection, upsertRows } from './row-projection.js';
 import { PROJECTION_MIGRATIONS } from './index.js';
 
 @Entity('stream_counts')
@@ -186,6 +186,21 @@ describe('projection runner on a real database', () => {
     await Promise.all([drain(a), drain(b)]);
     const all = await counts();
     for (let i = 0; i < 20; i++) expect(all[`race-${i}`]).toBe(2);
+  });
+
+  it('upserts more rows at once than a statement can bind parameters for (65535), and updates existing ones', async () => {
+    const rows = (events: number) =>
+      Array.from({ length: 40_000 }, (_, i) =>
+        Object.assign(new StreamCount(), { streamName: `bulk-${i}`, events }),
+      );
+    const metadata = dataSource.getMetadata(StreamCount);
+    await dataSource.transaction((manager) => upsertRows(manager, metadata, rows(1)));
+    await dataSource.transaction((manager) => upsertRows(manager, metadata, rows(2).slice(0, 10)));
+    const [{ total, updated }] = await dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE events = 2)::int AS updated
+       FROM stream_counts WHERE stream_name LIKE 'bulk-%'`,
+    );
+    expect({ total, updated }).toEqual({ total: 40_000, updated: 10 });
   });
 
   it('runs live until aborted and reports that a position has been reached', async () => {

@@ -1,11 +1,48 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { In, type EntityManager, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import type { Projection, RowProjection } from './projection.js';
+
+/** Rows per upsert statement: one JSON parameter each, so the size is bounded by memory, not by 65535 parameters. */
+const UPSERT_CHUNK = 2000;
+
+/**
+ * Writes rows as one JSON array parameter unpacked by jsonb_populate_recordset: TypeORM's upsert binds one
+ * parameter per column and row, which fails past 65535 parameters (4369 rows of 15 columns) and spent more time
+ * building the statement than PostgreSQL spent running it.
+ */
+export async function upsertRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  rows: readonly Row[],
+): Promise<void> {
+  const columns = metadata.columns;
+  const names = columns.map((c) => `"${c.databaseName}"`);
+  const keys = metadata.primaryColumns.map((c) => `"${c.databaseName}"`);
+  const updates = names.filter((n) => !keys.includes(n)).map((n) => `${n} = EXCLUDED.${n}`);
+  const sql = `INSERT INTO "${metadata.tableName}" (${names.join(', ')})
+    SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)
+    ON CONFLICT (${keys.join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    const json = rows.slice(i, i + UPSERT_CHUNK).map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of columns) record[column.databaseName] = column.getEntityValue(row, true) ?? null;
+      return record;
+    });
+    await manager.query(sql, [JSON.stringify(json)]);
+  }
+}
 
 /** The runtime shape of a one-row-per-stream read model: loads the rows a batch touches, folds, writes them back. */
 export function rowProjection<Row extends ObjectLiteral>(definition: RowProjection<Row>): Projection {
-  const keyProperty = (manager: EntityManager) =>
-    manager.connection.getMetadata(definition.entity).primaryColumns[0]!.propertyName;
+  const metadataOf = (manager: EntityManager) => manager.connection.getMetadata(definition.entity);
+  const keyOf = (metadata: EntityMetadata) => metadata.primaryColumns[0]!;
+  const deleteKeys = (manager: EntityManager, keys: string[]) => {
+    const metadata = metadataOf(manager);
+    return manager.query(
+      `DELETE FROM "${metadata.tableName}" WHERE "${keyOf(metadata).databaseName}" = ANY($1)`,
+      [keys],
+    );
+  };
 
   return {
     name: definition.name,
@@ -15,20 +52,24 @@ export function rowProjection<Row extends ObjectLiteral>(definition: RowProjecti
         return key === undefined ? [] : [{ key, event }];
       });
       if (keyed.length === 0) return;
-      const property = keyProperty(manager);
+      const metadata = metadataOf(manager);
+      const property = keyOf(metadata).propertyName;
       const keys = [...new Set(keyed.map((k) => k.key))];
-      const existing = await manager.findBy(definition.entity, { [property]: In(keys) } as never);
+      // One array parameter rather than In(keys): one bind value whatever the batch size.
+      const existing = await manager
+        .createQueryBuilder(definition.entity, 'row')
+        .where(`row.${property} = ANY(:keys)`, { keys })
+        .getMany();
       const rows = new Map<string, Row | undefined>(existing.map((r) => [String(r[property]), r]));
       for (const { key, event } of keyed) rows.set(key, definition.apply(rows.get(key), event));
       const kept = [...rows.values()].filter((r): r is Row => r !== undefined);
       const removed = keys.filter((k) => rows.get(k) === undefined);
-      if (kept.length > 0) await manager.upsert(definition.entity, kept as never[], [property]);
-      if (removed.length > 0) await manager.delete(definition.entity, { [property]: In(removed) } as never);
+      if (kept.length > 0) await upsertRows(manager, metadata, kept);
+      if (removed.length > 0) await deleteKeys(manager, removed);
     },
     async forgetStream(streamName: string, manager: EntityManager): Promise<void> {
       const key = definition.keyOf(streamName);
-      if (key !== undefined)
-        await manager.delete(definition.entity, { [keyProperty(manager)]: key } as never);
+      if (key !== undefined) await deleteKeys(manager, [key]);
     },
   };
 }

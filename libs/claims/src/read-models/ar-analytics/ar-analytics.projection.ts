@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import type { Projection } from '@claimtrail/projections';
-import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { upsertRows, type Projection } from '@claimtrail/projections';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { claimIdOfStream } from '../../domain/index.js';
 import { advanceLedger, type ClaimLedger } from './claim-ledger.js';
 import {
@@ -13,16 +13,19 @@ import {
 import { analyticsRows } from './ar-analytics.rows.js';
 
 const CHILDREN = [ArBalancePeriodEntity, ArDenialEntity, ArPendEntity, ArMoneyEntity] as const;
-const CHUNK = 1000;
 
-async function insertAll<Row extends ObjectLiteral>(
+const writeAll = <Row extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<Row>,
   rows: Row[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await manager.insert(entity, rows.slice(i, i + CHUNK) as never[]);
-}
+) => upsertRows(manager, manager.connection.getMetadata(entity), rows);
+
+/** One array parameter for the batch's claims, however many. */
+const deleteClaims = (manager: EntityManager, entity: EntityTarget<ObjectLiteral>, ids: string[]) =>
+  manager.query(
+    `DELETE FROM "${manager.connection.getMetadata(entity).tableName}" WHERE claim_id = ANY($1)`,
+    [ids],
+  );
 
 /**
  * The facts every AR report reads, per claim: milestones, balance periods on both time bases, denials, pends and
@@ -43,21 +46,22 @@ export const arAnalyticsProjection: Projection = {
     }
     if (byClaim.size === 0) return;
     const ids = [...byClaim.keys()];
-    const stored = await manager.find(ArClaimFactEntity, {
-      select: { claimId: true, ledger: true },
-      where: { claimId: In(ids) },
-    });
+    const stored: { claimId: string; ledger: ClaimLedger }[] = await manager.query(
+      'SELECT claim_id AS "claimId", ledger FROM ar_claim_facts WHERE claim_id = ANY($1)',
+      [ids],
+    );
     const ledgers = new Map<string, ClaimLedger>(stored.map((row) => [row.claimId, row.ledger]));
     for (const [claimId, claimEvents] of byClaim)
       ledgers.set(claimId, claimEvents.reduce<ClaimLedger | undefined>(advanceLedger, ledgers.get(claimId))!);
 
-    for (const entity of CHILDREN) await manager.delete(entity, { claimId: In(ids) });
+    for (const entity of CHILDREN) await deleteClaims(manager, entity, ids);
     const facts: ArClaimFactEntity[] = [];
+    const gone: string[] = [];
     const children = { periods: [], denials: [], pends: [], money: [] } as Record<string, ObjectLiteral[]>;
     for (const [claimId, ledger] of ledgers) {
       const rows = analyticsRows(ledger);
       if (!rows) {
-        await manager.delete(ArClaimFactEntity, { claimId });
+        gone.push(claimId);
         continue;
       }
       facts.push(Object.assign(new ArClaimFactEntity(), rows.fact, { ledger }));
@@ -66,17 +70,17 @@ export const arAnalyticsProjection: Projection = {
       children.pends!.push(...rows.pends);
       children.money!.push(...rows.money);
     }
-    for (let i = 0; i < facts.length; i += CHUNK)
-      await manager.upsert(ArClaimFactEntity, facts.slice(i, i + CHUNK), ['claimId']);
-    await insertAll(manager, ArBalancePeriodEntity, children.periods!);
-    await insertAll(manager, ArDenialEntity, children.denials!);
-    await insertAll(manager, ArPendEntity, children.pends!);
-    await insertAll(manager, ArMoneyEntity, children.money!);
+    if (gone.length > 0) await deleteClaims(manager, ArClaimFactEntity, gone);
+    await writeAll(manager, ArClaimFactEntity, facts);
+    await writeAll(manager, ArBalancePeriodEntity, children.periods!);
+    await writeAll(manager, ArDenialEntity, children.denials!);
+    await writeAll(manager, ArPendEntity, children.pends!);
+    await writeAll(manager, ArMoneyEntity, children.money!);
   },
 
   async forgetStream(streamName: string, manager: EntityManager): Promise<void> {
     const claimId = claimIdOfStream(streamName);
     if (claimId === undefined) return;
-    for (const entity of [...CHILDREN, ArClaimFactEntity]) await manager.delete(entity, { claimId });
+    for (const entity of [...CHILDREN, ArClaimFactEntity]) await deleteClaims(manager, entity, [claimId]);
   },
 };

@@ -95,25 +95,28 @@ export class WorklistQueries {
     first: number,
     after: Cursor | undefined,
   ): Promise<WorklistPage> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM (${RANKED}) ranked`, [
-      today,
-      assignee,
-    ]);
     const params: unknown[] = [today, assignee, first + 1];
     let keyset = '';
     if (after) {
       params.push(after.tier, -after.atStakeCents, -after.ageDays, after.claimId);
       keyset = 'WHERE (tier, -"atStake"::bigint, -"ageDays", "claimId") > ($4, $5, $6, $7)';
     }
-    const rows: (Omit<WorklistRow, 'atStakeCents' | 'insuranceCents' | 'patientCents'> & {
-      atStake: string;
-      insurance: string;
-      patient: string;
-    })[] = await this.dataSource.query(
-      `SELECT * FROM (${RANKED}) ranked ${keyset}
-       ORDER BY tier, "atStake"::bigint DESC, "ageDays" DESC, "claimId" LIMIT $3`,
-      params,
-    );
+    // The count and the page are independent reads: on a pooled server they run side by side.
+    const [[{ count }], rows]: [
+      { count: number }[],
+      (Omit<WorklistRow, 'atStakeCents' | 'insuranceCents' | 'patientCents'> & {
+        atStake: string;
+        insurance: string;
+        patient: string;
+      })[],
+    ] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS count FROM (${RANKED}) ranked`, [today, assignee]),
+      this.dataSource.query(
+        `SELECT * FROM (${RANKED}) ranked ${keyset}
+         ORDER BY tier, "atStake"::bigint DESC, "ageDays" DESC, "claimId" LIMIT $3`,
+        params,
+      ),
+    ]);
     return {
       rows: rows.slice(0, first).map(({ atStake, insurance, patient, ...row }) => ({
         ...row,
