@@ -85,7 +85,7 @@ describe('loadClaimTrailConfig', () => {
     const config = loadApiConfig({});
     expect(config.database).toEqual({ url: undefined, embeddedDataDir: undefined, poolSize: undefined });
     expect(config.eventStore).toEqual({ kind: 'postgres' });
-    expect(config.projector).toEqual({ inProcess: true, batchSize: 500, rebuildBatchSize: 2000 });
+    expect(config.projector).toEqual({ inProcess: true, batchSize: 500, rebuildBatchSize: 5000 });
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
     expect(config.graphql.graphiql).toBe(true);

@@ -22,5 +22,5 @@ export interface ProjectorSettings {
 export const projectorConfig = defineConfig('projector', ProjectorEnv, (env): ProjectorSettings => ({
   inProcess: env.PROJECTOR_IN_PROCESS ?? true,
   batchSize: env.PROJECTION_BATCH_SIZE ?? 500,
-  rebuildBatchSize: env.PROJECTION_REBUILD_BATCH_SIZE ?? 2000,
+  rebuildBatchSize: env.PROJECTION_REBUILD_BATCH_SIZE ?? 5000,
 }));
