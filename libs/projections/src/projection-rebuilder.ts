@@ -2,7 +2,7 @@ import type { EventStore, Position } from '@claimtrail/event-store';
 import type { DataSource } from 'typeorm';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { createShadowTables, dropSchema, swapInShadowTables } from './shadow-tables.js';
+import { createShadowTables, dropSchema, quoteIdentifier, swapInShadowTables } from './shadow-tables.js';
 
 export type RebuildErrorReason = 'UNKNOWN_PROJECTION' | 'REBUILD_IN_PROGRESS';
 
@@ -156,6 +156,10 @@ export class ProjectionRebuilder {
         );
       };
       await runner.catchUp(heartbeat, signal);
+      // The replay rewrote each claim's rows once per event: clear the dead versions and give the planner
+      // statistics before queries see the tables (autovacuum would get there, later and under load).
+      for (const table of target.tables)
+        await this.dataSource.query(`VACUUM (ANALYZE) ${quoteIdentifier(shadow)}.${quoteIdentifier(table)}`);
       const position = await this.swap(runner, target, shadow, retired, applied, heartbeat, signal);
       await this.dataSource.query('DELETE FROM projection_rebuilds WHERE name = $1', [name]);
       await dropSchema(this.dataSource, retired);
