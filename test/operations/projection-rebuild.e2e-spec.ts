@@ -11,6 +11,7 @@ const READ_MODEL_TABLES = [
   'claim_summaries',
   'worklist_items',
   'ar_claim_facts',
+  'ar_claim_ledgers',
   'ar_balance_periods',
   'ar_denials',
   'ar_pends',

@@ -6,6 +6,7 @@ import { advanceLedger, type ClaimLedger } from './claim-ledger.js';
 import {
   ArBalancePeriodEntity,
   ArClaimFactEntity,
+  ArClaimLedgerEntity,
   ArDenialEntity,
   ArMoneyEntity,
   ArPendEntity,
@@ -47,7 +48,7 @@ export const arAnalyticsProjection: Projection = {
     if (byClaim.size === 0) return;
     const ids = [...byClaim.keys()];
     const stored: { claimId: string; ledger: ClaimLedger }[] = await manager.query(
-      'SELECT claim_id AS "claimId", ledger FROM ar_claim_facts WHERE claim_id = ANY($1)',
+      'SELECT claim_id AS "claimId", ledger FROM ar_claim_ledgers WHERE claim_id = ANY($1)',
       [ids],
     );
     const ledgers = new Map<string, ClaimLedger>(stored.map((row) => [row.claimId, row.ledger]));
@@ -56,6 +57,7 @@ export const arAnalyticsProjection: Projection = {
 
     for (const entity of CHILDREN) await deleteClaims(manager, entity, ids);
     const facts: ArClaimFactEntity[] = [];
+    const kept: ArClaimLedgerEntity[] = [];
     const gone: string[] = [];
     const children = { periods: [], denials: [], pends: [], money: [] } as Record<string, ObjectLiteral[]>;
     for (const [claimId, ledger] of ledgers) {
@@ -64,14 +66,19 @@ export const arAnalyticsProjection: Projection = {
         gone.push(claimId);
         continue;
       }
-      facts.push(Object.assign(new ArClaimFactEntity(), rows.fact, { ledger }));
+      facts.push(Object.assign(new ArClaimFactEntity(), rows.fact));
+      kept.push(Object.assign(new ArClaimLedgerEntity(), { claimId, ledger }));
       children.periods!.push(...rows.periods);
       children.denials!.push(...rows.denials);
       children.pends!.push(...rows.pends);
       children.money!.push(...rows.money);
     }
-    if (gone.length > 0) await deleteClaims(manager, ArClaimFactEntity, gone);
+    if (gone.length > 0) {
+      await deleteClaims(manager, ArClaimFactEntity, gone);
+      await deleteClaims(manager, ArClaimLedgerEntity, gone);
+    }
     await writeAll(manager, ArClaimFactEntity, facts);
+    await writeAll(manager, ArClaimLedgerEntity, kept);
     await writeAll(manager, ArBalancePeriodEntity, children.periods!);
     await writeAll(manager, ArDenialEntity, children.denials!);
     await writeAll(manager, ArPendEntity, children.pends!);
@@ -81,6 +88,7 @@ export const arAnalyticsProjection: Projection = {
   async forgetStream(streamName: string, manager: EntityManager): Promise<void> {
     const claimId = claimIdOfStream(streamName);
     if (claimId === undefined) return;
-    for (const entity of [...CHILDREN, ArClaimFactEntity]) await deleteClaims(manager, entity, [claimId]);
+    for (const entity of [...CHILDREN, ArClaimFactEntity, ArClaimLedgerEntity])
+      await deleteClaims(manager, entity, [claimId]);
   },
 };
