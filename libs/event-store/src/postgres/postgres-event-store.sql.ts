@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eventHashSql } from '../integrity/event-chain.js';
+import { canonicalEventSql } from '../integrity/event-chain.js';
 
 /** The channel appends NOTIFY on; the payload is empty because a listener re-reads from its own position anyway. */
 export const EVENTS_CHANNEL = 'claimtrail_events';
@@ -12,8 +12,10 @@ export const EVENTS_CHANNEL = 'claimtrail_events';
 // that transaction has a transaction id, or after an earlier append in it, which already holds the events lock.
 // Each event's hash chains to the one before it in its stream (see integrity/event-chain.ts and ADR 0005): a
 // recursive CTE walks the batch in order from the stream's head, so the hash is fixed in the statement that inserts.
-const CHAIN_STEP = (input: string, version: string, streamName: string) =>
-  eventHashSql('chain.hash', {
+// The canonical bytes are computed once per event, into an array the recursion indexes: a recursion that joined the
+// batch at each step rescanned it at each step (0.64x the throughput for batches of 100).
+const CANONICAL = (input: string, version: string, streamName: string) =>
+  canonicalEventSql({
     streamName,
     version,
     eventId: `${input}.event_id`,
@@ -43,11 +45,15 @@ stored AS (
   SELECT count(*) AS count, max(version) AS version, max(position) AS position, max(transaction_id) AS transaction_id
   FROM events WHERE stream_name = $1 AND event_id IN (SELECT event_id FROM input)
 ),
+canonical AS MATERIALIZED (
+  SELECT array_agg(${CANONICAL('input', 'current_version.version + input.n', '$1')} ORDER BY input.n) AS bytes
+  FROM input, current_version
+),
 chain AS (
   SELECT 0::bigint AS n, hash FROM current_version
   UNION ALL
-  SELECT input.n, ${CHAIN_STEP('input', 'current_version.version + input.n', '$1')}
-  FROM chain JOIN input ON input.n = chain.n + 1 CROSS JOIN current_version
+  SELECT chain.n + 1, sha256(coalesce(chain.hash, ''::bytea) || canonical.bytes[chain.n + 1])
+  FROM chain, canonical WHERE chain.n < cardinality(canonical.bytes)
 ),
 inserted AS (
   INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata, hash)
@@ -103,11 +109,16 @@ input AS MATERIALIZED (
          e.v->'metadata' AS metadata
   FROM checked c CROSS JOIN LATERAL jsonb_array_elements(c.events) WITH ORDINALITY AS e(v, n)
 ),
+canonical AS MATERIALIZED (
+  SELECT c.ord, c.head_hash,
+         array_agg(${CANONICAL('input', 'input.version', 'input.stream_name')} ORDER BY input.n) AS bytes
+  FROM checked c JOIN input ON input.ord = c.ord GROUP BY c.ord, c.head_hash
+),
 chain AS (
-  SELECT c.ord, 0::bigint AS n, c.head_hash AS hash FROM checked c
+  SELECT ord, 0::bigint AS n, head_hash AS hash FROM canonical
   UNION ALL
-  SELECT input.ord, input.n, ${CHAIN_STEP('input', 'input.version', 'input.stream_name')}
-  FROM chain JOIN input ON input.ord = chain.ord AND input.n = chain.n + 1
+  SELECT chain.ord, chain.n + 1, sha256(coalesce(chain.hash, ''::bytea) || canonical.bytes[chain.n + 1])
+  FROM chain JOIN canonical ON canonical.ord = chain.ord WHERE chain.n < cardinality(canonical.bytes)
 ),
 inserted AS (
   INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata, hash)
