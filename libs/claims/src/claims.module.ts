@@ -6,6 +6,7 @@ import { SubmitClaimHandler } from './application/submit-claim.handler.js';
 import { UpdateClaimHandler } from './application/update-claim.handler.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
 import { ClaimHistoryResolver } from './graphql/resolvers/claim-history.resolver.js';
+import { ClaimIntegrityResolver } from './graphql/resolvers/claim-integrity.resolver.js';
 
 export interface ClaimsModuleOptions {
   /** The event store module the commands append to. */
@@ -31,6 +32,7 @@ export class ClaimsModule {
         UpdateClaimHandler,
         ClaimCommandsResolver,
         ClaimHistoryResolver,
+        ClaimIntegrityResolver,
       ],
     };
   }
