@@ -82,6 +82,7 @@ describe('garbage in every argument of every query and mutation', () => {
       case 'claim':
         return { id: sample.claimId, atLeastPosition: sample.position };
       case 'claimHistory':
+      case 'verifyClaimIntegrity':
         return { id: sample.claimId };
       case 'claimHistoryPage':
         return { id: sample.claimId, first: 2, after: '0' };

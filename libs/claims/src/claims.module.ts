@@ -9,6 +9,7 @@ import { UpdateClaimHandler } from './application/update-claim.handler.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
 import { ClaimEventsResolver } from './graphql/resolvers/claim-events.resolver.js';
 import { ClaimHistoryResolver } from './graphql/resolvers/claim-history.resolver.js';
+import { ClaimIntegrityResolver } from './graphql/resolvers/claim-integrity.resolver.js';
 
 export interface ClaimsModuleOptions {
   /** The event store module the commands append to. */
@@ -37,6 +38,7 @@ export class ClaimsModule {
         ClaimEventFeed,
         ClaimHistoryResolver,
         ClaimEventsResolver,
+        ClaimIntegrityResolver,
       ],
     };
   }

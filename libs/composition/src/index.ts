@@ -9,3 +9,4 @@ export {
 export { startApi, type ApiOptions } from './api.js';
 export { startWorker } from './worker.js';
 export { runCli } from './cli/cli.js';
+export { verifyCommand } from './cli/verify.command.js';

@@ -6,6 +6,9 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
+import { EVENT_STORE_INTEGRITY, type EventStoreIntegrity } from './integrity/integrity.port.js';
+import { ReadBackIntegrity } from './integrity/read-back-integrity.js';
+import { PostgresIntegrity } from './postgres/postgres-integrity.js';
 
 class EventStoreLifecycle implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -31,7 +34,7 @@ export function openEventStore(
   });
 }
 
-/** Provides EVENT_STORE as configured (openEventStore), over the given database module. */
+/** Provides EVENT_STORE as configured (openEventStore), and EVENT_STORE_INTEGRITY for it, over the database module. */
 @Module({})
 export class EventStoreModule {
   static readonly schema = { entities: [], migrations: EVENT_STORE_MIGRATIONS };
@@ -51,9 +54,15 @@ export class EventStoreModule {
             return openEventStore(settings, pool, database);
           },
         },
+        {
+          provide: EVENT_STORE_INTEGRITY,
+          inject: [EVENT_STORE, PG_POOL],
+          useFactory: (store: EventStore, pool: Pool): EventStoreIntegrity =>
+            store instanceof PostgresEventStore ? new PostgresIntegrity(pool) : new ReadBackIntegrity(store),
+        },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, EVENT_STORE_INTEGRITY],
     };
   }
 }

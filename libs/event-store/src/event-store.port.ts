@@ -28,6 +28,8 @@ export interface RecordedEvent<Data = unknown> extends NewEvent<Data> {
   version: number;
   position: Position;
   recordedAt: string;
+  /** sha256 (hex) chaining this event to the one before it in its stream (ADR 0005); absent where not stored. */
+  hash?: string;
 }
 
 export interface AppendOptions {

@@ -21,3 +21,35 @@ export { eventStoreErrorMapping } from './event-store-errors.mapping.js';
 export { Wakeups } from './wakeups.js';
 export { CommitNotifier } from './postgres/commit-notifier.js';
 export { PostgresChangeListener } from './postgres/postgres-change-listener.js';
+export {
+  canonicalEventBytes,
+  eventHash,
+  sealHash,
+  jsonbText,
+  EVENT_CHAIN_TAG,
+  LOG_SEAL_TAG,
+  type ChainFields,
+  type SealFields,
+} from './integrity/event-chain.js';
+export {
+  verifyStream,
+  verifyStreamSealed,
+  verifyLog,
+  checkSeal,
+  StreamChains,
+  type BrokenLink,
+  type BrokenReason,
+  type ChainedEvent,
+  type IntegrityReport,
+  type LogSeal,
+} from './integrity/verify.js';
+export {
+  EVENT_STORE_INTEGRITY,
+  type EventStoreIntegrity,
+  type StreamIntegrityReport,
+} from './integrity/integrity.port.js';
+export { ReadBackIntegrity } from './integrity/read-back-integrity.js';
+export { chainFieldsOf, chainedEventOf } from './integrity/chain-fields.js';
+export { PostgresIntegrity } from './postgres/postgres-integrity.js';
+export { LogSealer, type LogSealerOptions } from './postgres/log-sealer.js';
+export { EventChains1765000000000 } from './postgres/event-chains.migration.js';

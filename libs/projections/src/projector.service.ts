@@ -1,7 +1,13 @@
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { loggableError } from '@claimtrail/platform';
 import { PG_POOL, RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
-import { CommitNotifier, EVENT_STORE, type EventStore } from '@claimtrail/event-store';
+import {
+  CommitNotifier,
+  EVENT_STORE,
+  LogSealer,
+  PostgresEventStore,
+  type EventStore,
+} from '@claimtrail/event-store';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CHECKPOINTS_CHANNEL, CheckpointStore } from './checkpoint-store.js';
@@ -18,6 +24,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private readonly controller = new AbortController();
   private readonly running: Promise<void>[] = [];
   readonly runners: ProjectionRunner[];
+  /** Chains the committed log into log_seals behind the appends (ADR 0005); PostgreSQL and embedded only. */
+  readonly sealer: LogSealer | undefined;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -29,6 +37,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(RESOLVED_DATABASE) database: ResolvedDatabase,
   ) {
     const notifier = database.embedded ? undefined : new CommitNotifier(pool, CHECKPOINTS_CHANNEL);
+    this.sealer = store instanceof PostgresEventStore ? new LogSealer(pool, store) : undefined;
     this.runners = projections.map(
       (projection) =>
         new ProjectionRunner(store, dataSource, projection, {
@@ -55,6 +64,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     if (!this.options.inProcess) return;
     for (const runner of this.runners) this.running.push(runner.run(this.controller.signal));
+    if (this.sealer)
+      this.running.push(
+        this.sealer.run(this.controller.signal, (error) =>
+          this.logger.error({ err: loggableError(error) }, 'Log sealer failed and will retry'),
+        ),
+      );
     this.logger.log(`Running ${this.runners.map((r) => r.projection.name).join(', ')}`);
   }
 

@@ -11,6 +11,7 @@ import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { projectionsCommand } from './projections.command.js';
 import { seedCommand } from './seed.command.js';
+import { verifyCommand } from './verify.command.js';
 
 /**
  * `claimtrail`: the same composition root and settings as the API (so EVENT_STORE, DATABASE_URL and the rest mean
@@ -41,6 +42,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   exportCommand(program, context);
   projectionsCommand(program, context);
   seedCommand(program, context);
+  verifyCommand(program, context);
   try {
     await program.parseAsync(args, { from: 'user' });
     return 0;

@@ -19,7 +19,14 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port.js';
-import { assertStreamName, assertValidAppend, assertValidReadAll } from '../event-store.validation.js';
+import {
+  assertStreamName,
+  assertValidAppend,
+  assertValidReadAll,
+  matchesExpected,
+} from '../event-store.validation.js';
+import { chainFieldsOf } from '../integrity/chain-fields.js';
+import { eventHash } from '../integrity/event-chain.js';
 import { comparePositions } from '../position.js';
 import {
   fromEsdbPosition,
@@ -34,6 +41,7 @@ import {
 
 const DEFAULT_LIMIT = 1000;
 const READ_CHUNK = 500;
+const MAX_CHAIN_RETRIES = 10;
 
 /** Event store on EventStoreDB: one stream per claim (claim-<id>), $all with a server-side filter, commit positions. */
 export class EventStoreDbEventStore implements EventStore {
@@ -54,9 +62,38 @@ export class EventStoreDbEventStore implements EventStore {
     assertValidAppend(streamName, events, options);
     const stored = await this.storedResult(streamName, events, options);
     if (stored) return stored;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.appendChained(streamName, events, options);
+      } catch (error) {
+        // 'any' and 'stream_exists' were pinned to the head read for the chain; another writer moved it meanwhile.
+        const exact = typeof options.expectedVersion === 'number' || options.expectedVersion === 'no_stream';
+        if (exact || attempt >= MAX_CHAIN_RETRIES || !(error instanceof WrongExpectedVersionError))
+          throw error;
+      }
+    }
+  }
+
+  /**
+   * Appends at the head just read, so each event's hash (in its metadata) chains to the stream's last event, as
+   * the PostgreSQL adapter chains them in its append statement (ADR 0005).
+   */
+  private async appendChained(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const head = await this.head(streamName);
+    if (!matchesExpected(options.expectedVersion, head.version))
+      throw new WrongExpectedVersionError(streamName, String(options.expectedVersion), head.version);
+    let previous = head.hash;
+    const data = events.map((event, i) => {
+      previous = eventHash(previous, chainFieldsOf(streamName, head.version + 1 + i, event));
+      return toEventData(event, previous);
+    });
     try {
-      const result = await this.client.appendToStream(streamName, events.map(toEventData), {
-        expectedRevision: toExpectedRevision(options.expectedVersion),
+      const result = await this.client.appendToStream(streamName, data, {
+        expectedRevision: toExpectedRevision(head.version),
       });
       const streamVersion = Number(result.nextExpectedRevision);
       if (result.position) return { streamVersion, position: fromEsdbPosition(result.position) };
@@ -72,6 +109,24 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw mapEsdbError(error, streamName, options.expectedVersion);
     }
+  }
+
+  /** The stream's last version and hash (-1 and none for no stream). */
+  private async head(streamName: string): Promise<{ version: number; hash?: string }> {
+    try {
+      for await (const resolved of this.client.readStream(streamName, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
+        const event = fromResolvedEvent(resolved);
+        if (event) return { version: event.version, hash: event.hash };
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return { version: -1 };
+      throw mapEsdbError(error, streamName);
+    }
+    return { version: -1 };
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -50,10 +50,13 @@ export function fromCurrentRevision(revision: CurrentRevision | undefined): numb
 }
 
 const SCHEMA_VERSION = 'schemaVersion';
+/** The event's chained hash (ADR 0005), beside the port's metadata, not inside it: the hash covers the metadata. */
+const EVENT_HASH = 'eventHash';
 
 /** The port's metadata goes into the event's metadata, with EventStoreDB's own correlation and causation keys. */
-export function toEventData(event: NewEvent): EventData {
+export function toEventData(event: NewEvent, hash?: string): EventData {
   const metadata: Record<string, unknown> = { ...event.metadata, [SCHEMA_VERSION]: event.schemaVersion };
+  if (hash) metadata[EVENT_HASH] = hash;
   if (event.metadata.correlationId) metadata.$correlationId = event.metadata.correlationId;
   if (event.metadata.causationId) metadata.$causationId = event.metadata.causationId;
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata });
@@ -73,8 +76,9 @@ export function fromResolvedEvent(
   ) as Record<string, unknown>;
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key !== SCHEMA_VERSION && !key.startsWith('$')) metadata[key] = value;
+    if (key !== SCHEMA_VERSION && key !== EVENT_HASH && !key.startsWith('$')) metadata[key] = value;
   }
+  const hash = raw[EVENT_HASH];
   return {
     id: event.id,
     streamName: event.streamId,
@@ -86,6 +90,7 @@ export function fromResolvedEvent(
     data,
     metadata: metadata as unknown as EventMetadata,
     recordedAt: event.created.toISOString(),
+    ...(typeof hash === 'string' ? { hash } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ import {
   matchesExpected,
 } from '../event-store.validation.js';
 import { formatPosition } from '../position.js';
+import { chainFieldsOf } from '../integrity/chain-fields.js';
+import { eventHash } from '../integrity/event-chain.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -49,12 +51,14 @@ export class InMemoryEventStore implements EventStore {
       throw new DuplicateEventIdError(streamName);
     const recordedAt = this.now().toISOString();
     for (const event of events) {
+      const version = stream.length;
       const recorded: RecordedEvent = {
         ...clone(event),
         streamName,
-        version: stream.length,
+        version,
         position: formatPosition(0, this.log.length + 1),
         recordedAt,
+        hash: eventHash(stream[version - 1]?.hash, chainFieldsOf(streamName, version, event)),
       };
       stream.push(recorded);
       this.log.push(recorded);

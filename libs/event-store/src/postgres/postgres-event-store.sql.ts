@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalEventSql } from '../integrity/event-chain.js';
 
 /** The channel appends NOTIFY on; the payload is empty because a listener re-reads from its own position anyway. */
 export const EVENTS_CHANNEL = 'claimtrail_events';
@@ -9,12 +10,27 @@ export const EVENTS_CHANNEL = 'claimtrail_events';
 // commits.
 // The guard keeps the horizon's promise (see HORIZON_CTE): an append may join a caller's transaction only before
 // that transaction has a transaction id, or after an earlier append in it, which already holds the events lock.
+// Each event's hash chains to the one before it in its stream (see integrity/event-chain.ts and ADR 0005): a
+// recursive CTE walks the batch in order from the stream's head, so the hash is fixed in the statement that inserts.
+// The canonical bytes are computed once per event, into an array the recursion indexes: a recursion that joined the
+// batch at each step rescanned it at each step (0.64x the throughput for batches of 100).
+const CANONICAL = (input: string, version: string, streamName: string) =>
+  canonicalEventSql({
+    streamName,
+    version,
+    eventId: `${input}.event_id`,
+    type: `${input}.type`,
+    schemaVersion: `${input}.schema_version`,
+    data: `${input}.data`,
+    metadata: `${input}.metadata`,
+  });
+
 export function appendSql(notify: boolean): string {
   const notification = notify
     ? `, (SELECT count(*) FROM (SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM inserted LIMIT 1) n)::int AS notified`
     : '';
   return `
-WITH guard AS MATERIALIZED (
+WITH RECURSIVE guard AS MATERIALIZED (
   SELECT (pg_current_xact_id_if_assigned() IS NULL OR current_setting('claimtrail.appending', true) = 'on') AS ok,
          set_config('claimtrail.appending', 'on', true) AS marked
 ),
@@ -23,15 +39,27 @@ input AS (
          e->'data' AS data, e->'metadata' AS metadata, n
   FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n)
 ),
-current_version AS (SELECT coalesce(max(version), -1) AS version FROM events WHERE stream_name = $1),
+head AS (SELECT version, hash FROM events WHERE stream_name = $1 ORDER BY version DESC LIMIT 1),
+current_version AS (SELECT coalesce((SELECT version FROM head), -1) AS version, (SELECT hash FROM head) AS hash),
 stored AS (
   SELECT count(*) AS count, max(version) AS version, max(position) AS position, max(transaction_id) AS transaction_id
   FROM events WHERE stream_name = $1 AND event_id IN (SELECT event_id FROM input)
 ),
+canonical AS MATERIALIZED (
+  SELECT array_agg(${CANONICAL('input', 'current_version.version + input.n', '$1')} ORDER BY input.n) AS bytes
+  FROM input, current_version
+),
+chain AS (
+  SELECT 0::bigint AS n, hash FROM current_version
+  UNION ALL
+  SELECT chain.n + 1, sha256(coalesce(chain.hash, ''::bytea) || canonical.bytes[chain.n + 1])
+  FROM chain, canonical WHERE chain.n < cardinality(canonical.bytes)
+),
 inserted AS (
-  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata)
-  SELECT $1, current_version.version + input.n, input.event_id, input.type, input.schema_version, input.data, input.metadata
-  FROM guard, input, current_version, stored
+  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata, hash)
+  SELECT $1, current_version.version + input.n, input.event_id, input.type, input.schema_version, input.data,
+         input.metadata, chain.hash
+  FROM guard, input JOIN chain ON chain.n = input.n, current_version, stored
   WHERE guard.ok AND stored.count = 0
     AND ($3::bigint IS NULL OR current_version.version = $3::bigint)
     AND (NOT $4::boolean OR current_version.version >= 0)
@@ -52,7 +80,7 @@ FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) las
  * statement's commit is shared. A stream appears once, so no append has to see another's insert.
  */
 export const APPEND_GROUP_SQL = `
-WITH guard AS MATERIALIZED (
+WITH RECURSIVE guard AS MATERIALIZED (
   SELECT (pg_current_xact_id_if_assigned() IS NULL OR current_setting('claimtrail.appending', true) = 'on') AS ok,
          set_config('claimtrail.appending', 'on', true) AS marked
 ),
@@ -62,28 +90,44 @@ request AS (
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(a, ord)
 ),
 checked AS MATERIALIZED (
-  SELECT request.*, current_version.version AS current_version, stored.count AS stored_count,
-         stored.version AS stored_version, stored.position AS stored_position,
+  SELECT request.*, coalesce(head.version, -1) AS current_version, head.hash AS head_hash,
+         stored.count AS stored_count, stored.version AS stored_version, stored.position AS stored_position,
          stored.transaction_id AS stored_transaction_id
   FROM request
-  CROSS JOIN LATERAL (
-    SELECT coalesce(max(version), -1) AS version FROM events WHERE stream_name = request.stream_name
-  ) current_version
+  LEFT JOIN LATERAL (
+    SELECT version, hash FROM events WHERE stream_name = request.stream_name ORDER BY version DESC LIMIT 1
+  ) head ON true
   CROSS JOIN LATERAL (
     SELECT count(*) AS count, max(version) AS version, max(position) AS position, max(transaction_id) AS transaction_id
     FROM events WHERE stream_name = request.stream_name
       AND event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(request.events) AS x)
   ) stored
 ),
+input AS MATERIALIZED (
+  SELECT c.ord, e.n, c.stream_name, c.current_version + e.n AS version, (e.v->>'id')::uuid AS event_id,
+         e.v->>'type' AS type, (e.v->>'schemaVersion')::int AS schema_version, e.v->'data' AS data,
+         e.v->'metadata' AS metadata
+  FROM checked c CROSS JOIN LATERAL jsonb_array_elements(c.events) WITH ORDINALITY AS e(v, n)
+),
+canonical AS MATERIALIZED (
+  SELECT c.ord, c.head_hash,
+         array_agg(${CANONICAL('input', 'input.version', 'input.stream_name')} ORDER BY input.n) AS bytes
+  FROM checked c JOIN input ON input.ord = c.ord GROUP BY c.ord, c.head_hash
+),
+chain AS (
+  SELECT ord, 0::bigint AS n, head_hash AS hash FROM canonical
+  UNION ALL
+  SELECT chain.ord, chain.n + 1, sha256(coalesce(chain.hash, ''::bytea) || canonical.bytes[chain.n + 1])
+  FROM chain JOIN canonical ON canonical.ord = chain.ord WHERE chain.n < cardinality(canonical.bytes)
+),
 inserted AS (
-  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata)
-  SELECT c.stream_name, c.current_version + e.n, (e.v->>'id')::uuid, e.v->>'type', (e.v->>'schemaVersion')::int,
-         e.v->'data', e.v->'metadata'
-  FROM guard, checked c CROSS JOIN LATERAL jsonb_array_elements(c.events) WITH ORDINALITY AS e(v, n)
+  INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata, hash)
+  SELECT i.stream_name, i.version, i.event_id, i.type, i.schema_version, i.data, i.metadata, chain.hash
+  FROM guard, input i JOIN checked c ON c.ord = i.ord JOIN chain ON chain.ord = i.ord AND chain.n = i.n
   WHERE guard.ok AND c.stored_count = 0
     AND (c.expected IS NULL OR c.current_version = c.expected)
     AND (NOT c.must_exist OR c.current_version >= 0)
-  ORDER BY c.ord, e.n
+  ORDER BY i.ord, i.n
   RETURNING stream_name, version, position, transaction_id
 )
 SELECT c.ord, (SELECT ok FROM guard) AS guard_ok, c.current_version, c.stored_count::int AS stored_count,
@@ -99,7 +143,7 @@ ORDER BY c.ord`;
 // Plain columns, no casts: node-postgres hands bigint over as a string already, and a cast output named like its
 // column (transaction_id::text) would make an unqualified ORDER BY transaction_id sort the text (999 after 1000).
 export const EVENT_COLUMNS = `position, transaction_id, stream_name, version, event_id, type, schema_version, data,
-  metadata, recorded_at`;
+  metadata, recorded_at, hash`;
 
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`;

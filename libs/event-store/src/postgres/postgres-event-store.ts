@@ -76,6 +76,7 @@ interface EventRow {
   data: unknown;
   metadata: RecordedEvent['metadata'];
   recorded_at: Date;
+  hash: Buffer | null;
 }
 
 interface PageRow extends Partial<EventRow> {
@@ -103,6 +104,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at.toISOString(),
+    ...(row.hash ? { hash: row.hash.toString('hex') } : {}),
   };
 }
 
