@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { phiField } from '@claimtrail/audit';
 import { CentsScalar } from '@claimtrail/platform';
 import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
 import {
@@ -316,7 +317,10 @@ export class Claim {
   @Field()
   providerNpi!: string;
 
-  @Field({ description: "The practice's patient reference (PHI)." })
+  @Field({
+    description: "The practice's patient reference (PHI; reads are recorded).",
+    middleware: [phiField],
+  })
   patientRef!: string;
 
   @Field({ description: 'First date of service, YYYY-MM-DD.' })
@@ -340,7 +344,10 @@ export class Claim {
   @Field(() => ClaimDeadlines)
   deadlines!: ClaimDeadlines;
 
-  @Field(() => [String], { description: 'ICD-10-CM codes (PHI).' })
+  @Field(() => [String], {
+    description: 'ICD-10-CM codes (PHI; reads are recorded).',
+    middleware: [phiField],
+  })
   diagnoses!: string[];
 
   @Field(() => [ServiceLine])
