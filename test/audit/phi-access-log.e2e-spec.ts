@@ -230,6 +230,8 @@ describe('PHI access log', () => {
   it.each([
     [{ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'to'],
     [{ from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'from'],
+    [{ from: '0001-01-01T00:00:00Z' }, 'from'],
+    [{ to: 'not a time' }, 'to'],
     [{ after: 'not-a-cursor' }, 'after'],
     [{ after: Buffer.from('phi:0').toString('base64url') }, 'after'],
     [{ first: 0 }, 'first'],
@@ -244,6 +246,7 @@ describe('PHI access log', () => {
   });
 
   it('the table refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await read('auditor-kept', `query Kept { claim(id: "${claimIds[a]}") { patientRef } }`);
     const dataSource = api.app.get(DataSource);
     for (const statement of [
       "UPDATE phi_access_log SET actor = 'someone-else'",
@@ -252,7 +255,7 @@ describe('PHI access log', () => {
     ]) {
       await expect(dataSource.query(statement)).rejects.toThrow(/append-only/);
     }
-    expect((await entriesOf('auditor-1')).length).toBeGreaterThan(0);
+    expect(await entriesOf('auditor-kept')).toHaveLength(1);
   });
 
   it('no log line carries patient data', () => {

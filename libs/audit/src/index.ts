@@ -1,6 +1,6 @@
 export { AuditModule } from './audit.module.js';
 export { PhiAccessLog, PhiStreamRecorder, type PhiAccessRecord } from './phi-access-log.service.js';
-export { phiField } from './phi-field.middleware.js';
+export { PHI_FIELD, recordPhiFields } from './phi-fields.js';
 export {
   notePhiRead,
   phiFieldsOf,

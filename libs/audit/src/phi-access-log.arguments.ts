@@ -9,6 +9,8 @@ export const MAX_RANGE_YEARS = 5;
 const CLAIM_ID = /^[A-Za-z0-9._-]{1,38}$/;
 const ACTOR = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}$/;
 const CURSOR_PREFIX = 'phi:';
+const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
+const LATEST = Date.parse('2200-01-01T00:00:00Z');
 
 export const encodePhiCursor = (id: string): string =>
   Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
@@ -45,6 +47,11 @@ export function phiAccessFilter(args: PhiAccessArguments, now: Date): PhiAccessF
     throw problem('claimId', 'claimId must be a claim id: 1-38 letters, digits, dots, dashes or underscores');
   if (args.actor != null && !ACTOR.test(args.actor))
     throw problem('actor', 'actor must be 1-100 letters, digits or . _ @ : -');
+  for (const field of ['from', 'to'] as const) {
+    const value = args[field];
+    if (value != null && !(value.getTime() >= EARLIEST && value.getTime() < LATEST))
+      throw problem(field, `${field} must be an instant from 1900-01-01 to 2199-12-31`);
+  }
   const to = args.to ?? now;
   const from = args.from ?? yearsBefore(to, MAX_RANGE_YEARS);
   if (to < from) throw problem('to', 'to must not be before from');

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditModule } from '@claimtrail/audit';
+import { AuditModule, recordPhiFields } from '@claimtrail/audit';
 import { ConfigModule } from '@nestjs/config';
 import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
@@ -73,7 +73,7 @@ export class ClaimTrailModule {
     const api =
       options.role === 'api'
         ? [
-            graphqlServerModule(config.graphql, ERROR_MAPPINGS),
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields]),
             HealthModule.forRoot(config.health, [database, eventStore, projector]),
           ]
         : [];

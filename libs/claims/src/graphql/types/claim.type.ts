@@ -1,5 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { phiField } from '@claimtrail/audit';
+import { Extensions, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PHI_FIELD } from '@claimtrail/audit';
 import { CentsScalar } from '@claimtrail/platform';
 import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
 import {
@@ -317,10 +317,8 @@ export class Claim {
   @Field()
   providerNpi!: string;
 
-  @Field({
-    description: "The practice's patient reference (PHI; reads are recorded).",
-    middleware: [phiField],
-  })
+  @Extensions(PHI_FIELD)
+  @Field({ description: "The practice's patient reference (PHI; reads are recorded)." })
   patientRef!: string;
 
   @Field({ description: 'First date of service, YYYY-MM-DD.' })
@@ -344,10 +342,8 @@ export class Claim {
   @Field(() => ClaimDeadlines)
   deadlines!: ClaimDeadlines;
 
-  @Field(() => [String], {
-    description: 'ICD-10-CM codes (PHI; reads are recorded).',
-    middleware: [phiField],
-  })
+  @Extensions(PHI_FIELD)
+  @Field(() => [String], { description: 'ICD-10-CM codes (PHI; reads are recorded).' })
   diagnoses!: string[];
 
   @Field(() => [ServiceLine])
