@@ -56,6 +56,14 @@ module.exports = {
       },
     },
     {
+      name: 'audit-depends-on-platform-only',
+      severity: 'error',
+      comment:
+        'The PHI access log records reads for every feature, so it knows none of them: claims mark their patient fields, the audit library records whatever is marked.',
+      from: { path: '^libs/audit/' },
+      to: { path: '^libs/(?!(audit|platform)/)' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -113,6 +113,8 @@ describe('garbage in every argument of every query and mutation', () => {
         return { from: '2026-01-01', to: '2026-06-30', granularity: 'MONTH' };
       case 'kpis':
         return { from: '2026-01-01', to: '2026-06-30', atLeastPosition: sample.position };
+      case 'phiAccessLog':
+        return { claimId: sample.claimId, actor: 'auditor-1', from: '2026-01-01T00:00:00Z', first: 10 };
       case 'worklist':
         return { assignee: 'biller-1', first: 10 };
       case 'projections':

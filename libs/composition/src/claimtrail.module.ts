@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule, recordPhiFields } from '@claimtrail/audit';
 import { ConfigModule } from '@nestjs/config';
 import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
@@ -30,7 +31,7 @@ export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
 ];
 
 /** Libraries that own tables besides the read models. */
-const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema];
+const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema, AuditModule.schema];
 
 export type ClaimTrailRole = 'api' | 'worker' | 'cli';
 
@@ -68,10 +69,11 @@ export class ClaimTrailModule {
       imports: [database, eventStore],
     });
     const payers = PayersModule.forRoot(database);
+    const audit = AuditModule.forRoot(database);
     const api =
       options.role === 'api'
         ? [
-            graphqlServerModule(config.graphql, ERROR_MAPPINGS),
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields]),
             HealthModule.forRoot(config.health, [database, eventStore, projector]),
           ]
         : [];
@@ -88,14 +90,15 @@ export class ClaimTrailModule {
         eventStore,
         projector,
         payers,
+        audit,
         ClaimsModule.forRoot({
-          imports: [eventStore],
+          imports: [eventStore, audit],
           payerRules: { module: payers, provider: PayerRulesRepository },
         }),
         ReadModelsModule.forRoot(readModels, [database, projector]),
         ...api,
       ],
-      exports: [database, eventStore, projector],
+      exports: [database, eventStore, projector, audit],
     };
   }
 }

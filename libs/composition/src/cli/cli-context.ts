@@ -19,4 +19,6 @@ export function writeLine(value: unknown): void {
 /** Opens the application (database, event store, projections) only when a command needs it, not for --help. */
 export interface CliContext {
   app(): Promise<INestApplicationContext>;
+  /** Who runs the command, for the PHI access log: CLAIMTRAIL_ACTOR, else cli:<OS user>. */
+  actor(): string;
 }

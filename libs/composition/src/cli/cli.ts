@@ -1,6 +1,7 @@
+import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createRootLogger, type Env } from '@claimtrail/platform';
+import { ConfigError, createRootLogger, identityOf, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { pino } from 'pino';
@@ -32,6 +33,14 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
       );
       opened.useLogger(opened.get(PinoNestLogger));
       return opened;
+    },
+    actor() {
+      const fallback = `cli:${userInfo().username.replace(/[^A-Za-z0-9._@-]/g, '_')}`;
+      try {
+        return identityOf({ 'x-actor-id': env.CLAIMTRAIL_ACTOR ?? fallback }).actor;
+      } catch {
+        throw new CliFailure('CLAIMTRAIL_ACTOR must be 1-100 letters, digits or . _ @ : -', 2);
+      }
     },
   };
   const program = new Command('claimtrail')

@@ -1,9 +1,11 @@
-import type { EventStore, Position } from '@claimtrail/event-store';
+import type { EventStore, Position, RecordedEvent } from '@claimtrail/event-store';
 
 export interface ExportOptions {
   after?: Position;
   types?: readonly string[];
   pageSize?: number;
+  /** Called with each batch before any of its lines is written (the PHI access log records it there). */
+  beforeBatch?: (batch: readonly RecordedEvent[]) => Promise<void>;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function exportEvents(
   for (;;) {
     const batch = await store.readAll({ after, limit: options.pageSize ?? 1000, types: options.types });
     if (batch.length === 0) return count;
+    await options.beforeBatch?.(batch);
     for (const event of batch) writeLine(JSON.stringify(event));
     count += batch.length;
     after = batch[batch.length - 1]!.position;
@@ -47,6 +50,7 @@ export async function followEvents(
     signal,
   });
   for await (const batch of batches) {
+    await options.beforeBatch?.(batch);
     for (const event of batch) await writeLine(JSON.stringify(event));
     count += batch.length;
     progress(count, batch[batch.length - 1]!.position);

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { EVENT_STORE, isPosition, type EventStore } from '@claimtrail/event-store';
+import { PhiAccessLog, phiFieldsOf, type PhiRead } from '@claimtrail/audit';
+import { claimIdOfStream } from '@claimtrail/claims';
+import { EVENT_STORE, isPosition, type EventStore, type RecordedEvent } from '@claimtrail/event-store';
 import type { Command } from 'commander';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportEvents, followEvents } from './export-events.js';
@@ -7,6 +9,24 @@ import { exportEvents, followEvents } from './export-events.js';
 /** One line to stdout; waits when the reader is slower than the log, rather than piling lines up in memory. */
 async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(`${line}\n`)) await once(process.stdout, 'drain');
+}
+
+/** The claims whose patient data a batch of the log carries, one read per claim, for the PHI access log. */
+export function phiReadsOf(batch: readonly RecordedEvent[]): PhiRead[] {
+  const fieldsByClaim = new Map<string, Set<string>>();
+  for (const event of batch) {
+    const claimId = claimIdOfStream(event.streamName);
+    const fields = phiFieldsOf(event.data);
+    if (claimId === undefined || fields.length === 0) continue;
+    const seen = fieldsByClaim.get(claimId) ?? new Set<string>();
+    fields.forEach((field) => seen.add(field));
+    fieldsByClaim.set(claimId, seen);
+  }
+  return [...fieldsByClaim].map(([claimId, fields]) => ({
+    claimId,
+    operation: 'export',
+    fields: [...fields],
+  }));
 }
 
 /** Aborts on the first SIGINT or SIGTERM while following, so the export ends after the line it is writing. */
@@ -35,10 +55,20 @@ export function exportCommand(program: Command, context: CliContext): void {
     .action(async (options: { after?: string; types?: string[]; follow?: boolean }) => {
       if (options.after !== undefined && !isPosition(options.after))
         throw new CliFailure('--after must be a position from an earlier export');
-      const store = (await context.app()).get<EventStore>(EVENT_STORE);
+      const actor = context.actor();
+      const app = await context.app();
+      const store = app.get<EventStore>(EVENT_STORE);
+      const phiAccess = app.get(PhiAccessLog);
       const report = (count: number, after: string | undefined) =>
         process.stderr.write(`\rexported ${count} events${after ? `, up to ${after}` : ''}`);
-      const filter = { after: options.after, types: options.types };
+      const filter = {
+        after: options.after,
+        types: options.types,
+        beforeBatch: async (batch: readonly RecordedEvent[]) => {
+          const reads = phiReadsOf(batch);
+          if (reads.length > 0) await phiAccess.record({ actor, channel: 'cli' }, reads);
+        },
+      };
       let count: number;
       if (options.follow) {
         const stopped = untilStopped();

@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { ErrorMapping } from '../errors/error-mapping.js';
 import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
@@ -16,6 +17,8 @@ import { queryLimitWiring } from './query-limits.js';
 export function graphqlServerModule(
   settings: GraphQLSettings,
   errorMappings: readonly ErrorMapping[],
+  /** Applied in order to the built schema (the PHI access log wraps the resolvers of patient fields). */
+  schemaTransforms: readonly ((schema: GraphQLSchema) => GraphQLSchema)[] = [],
 ): DynamicModule {
   const limits = queryLimitWiring(settings.queryLimits);
   const formatError = createGraphQLErrorFormatter([platformErrorMapping, ...errorMappings]);
@@ -27,6 +30,8 @@ export function graphqlServerModule(
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    transformSchema: (schema: GraphQLSchema) =>
+      schemaTransforms.reduce((built, transform) => transform(built), schema),
     plugins: [...limits.plugins, requestLoggingPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

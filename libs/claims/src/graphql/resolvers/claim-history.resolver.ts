@@ -1,4 +1,5 @@
-import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { notePhiRead } from '@claimtrail/audit';
+import { Args, Context, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import {
   ClaimAuditQueries,
   DEFAULT_HISTORY_PAGE,
@@ -41,6 +42,9 @@ const toConnection = (page: HistoryPage): ClaimHistoryConnection => {
 const toClaimAt = ({ state, version }: ClaimAtPoint): Claim | null =>
   state.status === 'NONE' ? null : toClaim(state, version);
 
+/** A history holds the submission's patient data, so reading one is recorded whatever fields were selected. */
+const HISTORY = ['history'];
+
 const afterArg = {
   type: () => String,
   nullable: true,
@@ -56,6 +60,7 @@ export class ClaimHistoryResolver {
     description: 'Every event of a claim, as stored, straight from the event store.',
   })
   async claimHistory(
+    @Context() context: object,
     @Args('id', { type: () => ID }) id: string,
     @Args('first', {
       type: () => Int,
@@ -66,6 +71,7 @@ export class ClaimHistoryResolver {
     @Args('after', afterArg) after?: string,
   ): Promise<ClaimHistoryEntry[]> {
     const page = await this.audit.history(claimIdArgument(id), first ?? undefined, after ?? undefined);
+    notePhiRead(context, { claimId: id, operation: 'claimHistory', fields: HISTORY });
     return page.entries.map(toEntry);
   }
 
@@ -73,12 +79,15 @@ export class ClaimHistoryResolver {
     description: "A claim's history one page at a time, in version order.",
   })
   async claimHistoryPage(
+    @Context() context: object,
     @Args('id', { type: () => ID }) id: string,
     @Args('first', { type: () => Int, defaultValue: DEFAULT_HISTORY_PAGE, description: '1-500.' })
     first: number,
     @Args('after', afterArg) after?: string,
   ): Promise<ClaimHistoryConnection> {
-    return toConnection(await this.audit.history(claimIdArgument(id), first, after ?? undefined));
+    const page = await this.audit.history(claimIdArgument(id), first, after ?? undefined);
+    notePhiRead(context, { claimId: id, operation: 'claimHistoryPage', fields: HISTORY });
+    return toConnection(page);
   }
 
   @Query(() => Claim, {

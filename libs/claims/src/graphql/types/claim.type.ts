@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Extensions, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PHI_FIELD } from '@claimtrail/audit';
 import { CentsScalar } from '@claimtrail/platform';
 import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
 import {
@@ -316,7 +317,8 @@ export class Claim {
   @Field()
   providerNpi!: string;
 
-  @Field({ description: "The practice's patient reference (PHI)." })
+  @Extensions(PHI_FIELD)
+  @Field({ description: "The practice's patient reference (PHI; reads are recorded)." })
   patientRef!: string;
 
   @Field({ description: 'First date of service, YYYY-MM-DD.' })
@@ -340,7 +342,8 @@ export class Claim {
   @Field(() => ClaimDeadlines)
   deadlines!: ClaimDeadlines;
 
-  @Field(() => [String], { description: 'ICD-10-CM codes (PHI).' })
+  @Extensions(PHI_FIELD)
+  @Field(() => [String], { description: 'ICD-10-CM codes (PHI; reads are recorded).' })
   diagnoses!: string[];
 
   @Field(() => [ServiceLine])
