@@ -4,12 +4,13 @@ import { runEventStoreBench } from './event-store.bench.js';
 import { runLagBench } from './lag.bench.js';
 import { runQueriesBench } from './queries.bench.js';
 import { catchUpAll, runRebuildBench } from './rebuild.bench.js';
+import { runSubscriptionBench } from './subscription.bench.js';
 
 /**
  * `npm run bench` runs every suite; `npm run bench -- <suite> ...` runs the ones named. read-models stands for
- * rebuild, queries and lag, which share one generated book (loaded once).
+ * rebuild, queries and lag, which share one generated book (loaded once), as does subscription.
  */
-const SUITES = ['event-store', 'rebuild', 'queries', 'lag'] as const;
+const SUITES = ['event-store', 'rebuild', 'queries', 'lag', 'subscription'] as const;
 type Suite = (typeof SUITES)[number];
 const GROUPS: Record<string, Suite[]> = { all: [...SUITES], 'read-models': ['rebuild', 'queries', 'lag'] };
 
@@ -29,14 +30,15 @@ if (suites.has('event-store')) {
   console.log('event-store');
   await runEventStoreBench();
 }
-if (suites.has('rebuild') || suites.has('queries') || suites.has('lag')) {
+const onBook = ['rebuild', 'queries', 'lag', 'subscription'] as const;
+if (onBook.some((suite) => suites.has(suite))) {
   const book = await openClaimsBook();
   try {
     if (suites.has('rebuild')) {
       console.log('rebuild');
       await runRebuildBench(book);
     } else await catchUpAll(book);
-    if (suites.has('queries') || suites.has('lag')) {
+    if (suites.has('queries') || suites.has('lag') || suites.has('subscription')) {
       const api = await startApiProcess(book.url);
       try {
         if (suites.has('queries')) {
@@ -46,6 +48,10 @@ if (suites.has('rebuild') || suites.has('queries') || suites.has('lag')) {
         if (suites.has('lag')) {
           console.log('lag');
           await runLagBench(book, api);
+        }
+        if (suites.has('subscription')) {
+          console.log('subscription');
+          await runSubscriptionBench(book, api);
         }
       } finally {
         await api.stop();

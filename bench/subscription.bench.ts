@@ -1,0 +1,98 @@
+import { PostgresEventStore, type Position } from '@claimtrail/event-store';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { ApiProcess } from './api-process.js';
+import type { ClaimsBook } from './claims-book.js';
+import { machine, publish, runStamp } from './docs-section.js';
+import { median } from './workloads.js';
+
+const EVENTS = Number(process.env.BENCH_SUBSCRIPTION_EVENTS ?? 200_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAGE = 1000;
+const TARGET = 0.8;
+
+/** What an analytics job asks for: every field of each event, data included. */
+const SUBSCRIPTION = `subscription { claimEvents { position type claimId version schemaVersion data recordedAt
+  metadata { actor occurredAt commandId } } }`;
+
+/** The event store's own read of the log, in pages, straight from the database: the rate a subscriber could reach. */
+async function readAllRate(book: ClaimsBook, events: number): Promise<number> {
+  const store = new PostgresEventStore(book.pool);
+  const started = performance.now();
+  let after: Position | undefined;
+  let read = 0;
+  while (read < events) {
+    const page = await store.readAll({ after, limit: Math.min(PAGE, events - read) });
+    if (page.length === 0) break;
+    read += page.length;
+    after = page[page.length - 1]!.position;
+  }
+  return read / ((performance.now() - started) / 1000);
+}
+
+/** One claimEvents subscriber over graphql-ws from the start of the log, until it has received `events`. */
+async function subscriptionRate(api: ApiProcess, events: number): Promise<number> {
+  const client = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+  const started = performance.now();
+  let received = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const stop = client.subscribe(
+        { query: SUBSCRIPTION },
+        {
+          next: (message) => {
+            if (message.errors) return reject(new Error(JSON.stringify(message.errors)));
+            if (++received >= events) {
+              stop();
+              resolve();
+            }
+          },
+          error: reject,
+          complete: () => resolve(),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+  return received / ((performance.now() - started) / 1000);
+}
+
+/**
+ * One subscriber's delivery rate against the event store's read-all rate over the same events, interleaved round by
+ * round so that drift on the shared machine hits both alike.
+ */
+export async function runSubscriptionBench(book: ClaimsBook, api: ApiProcess): Promise<void> {
+  const events = Math.min(EVENTS, book.stats.events);
+  const rates = { readAll: [] as number[], subscription: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    rates.readAll.push(await readAllRate(book, events));
+    rates.subscription.push(await subscriptionRate(api, events));
+    console.log(
+      `  round ${round + 1}: read-all ${Math.round(rates.readAll.at(-1)!)} events/s, subscription ${Math.round(rates.subscription.at(-1)!)} events/s`,
+    );
+  }
+  const readAll = median(rates.readAll);
+  const subscription = median(rates.subscription);
+  const ratio = subscription / readAll;
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: machine(book.serverVersion),
+    events,
+    rounds: ROUNDS,
+    readAllEventsPerSecond: Math.round(readAll),
+    subscriptionEventsPerSecond: Math.round(subscription),
+    ratio: Math.round(ratio * 100) / 100,
+    target: TARGET,
+    met: ratio >= TARGET,
+  };
+  const m = report.machine;
+  const table = [
+    `Run ${runStamp(report.generatedAt)} UTC · ${m.cpus} cores (load average ${m.loadAverage.join(' ')}) · Node ${m.node} · PostgreSQL ${m.postgres} · ${events} events · median of ${ROUNDS} rounds`,
+    '',
+    '| Workload | Events/s | Baseline | Baseline events/s | Ratio | Target |',
+    '| --- | ---: | --- | ---: | ---: | --- |',
+    `| one claimEvents subscriber over graphql-ws, from position zero, every field | ${report.subscriptionEventsPerSecond} | event store readAll, pages of ${PAGE} | ${report.readAllEventsPerSecond} | ${report.ratio.toFixed(2)}x | ≥ ${TARGET}x ${report.met ? 'met' : 'short'} |`,
+  ].join('\n');
+  await publish('subscription', report, table);
+}
