@@ -42,28 +42,6 @@ if (process.env.DATABASE_URL) {
     });
   });
 
-  describe('appends made through the same store', () => {
-    let subject: ContractSubject;
-    beforeAll(async () => {
-      // Polling only, and too slowly for the test's bound: the store's own commit must wake its subscriber.
-      subject = await openPostgresSubject(await createTestDatabase(), {
-        notifications: 'poll',
-        pollIntervalMs: 600_000,
-      });
-    });
-    afterAll(() => subject.dispose());
-
-    it('wake its caught-up subscribers at once, without LISTEN (the embedded database has none)', async () => {
-      const { store } = subject;
-      const after = await store.headPosition();
-      const received = collect(store, { after, streamPrefix: 'local-' }, 1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const event = newEvent('Local');
-      await store.append(`local-${event.id}`, [event], { expectedVersion: 'no_stream' });
-      expect((await received).map((e) => e.id)).toEqual([event.id]);
-    });
-  });
-
   describe('the horizon counts appenders only', () => {
     let database: ResolvedDatabase;
     let subject: ContractSubject;

@@ -4,10 +4,14 @@ import type { EventStore, NewEvent, Position, RecordedEvent, SubscribeOptions } 
 import type { ContractSubject } from './contract-subject.js';
 
 /** Waits for a condition; the bound only turns a hang into a failure, it asserts nothing about speed. */
-export async function until(condition: () => boolean, boundMs = 20_000): Promise<void> {
+export async function until(
+  condition: () => boolean,
+  boundMs = 20_000,
+  state: () => unknown = () => undefined,
+): Promise<void> {
   const deadline = Date.now() + boundMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('Condition not reached');
+    if (Date.now() > deadline) throw new Error(`Condition not reached: ${JSON.stringify(state())}`);
     await abortableSleep(10);
   }
 }

@@ -264,6 +264,13 @@ export function eventStoreContract(
         try {
           await until(
             () => run.live.length >= run.appended.length && run.restarted.length >= run.appended.length,
+            20_000,
+            () => ({
+              appended: run.appended.length,
+              live: run.live.length,
+              restarted: run.restarted.length,
+              missingLive: run.appended.filter((id) => !run.live.some((e) => e.id === id)).length,
+            }),
           );
         } finally {
           run.stop();
