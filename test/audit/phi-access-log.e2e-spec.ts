@@ -36,6 +36,7 @@ describe('PHI access log', () => {
   let requests = 0;
 
   beforeAll(async () => {
+    let position = '';
     api = await startTestApi({ LOG_LEVEL: 'debug' }, undefined, {
       clock: { now: () => now },
       logDestination: { write: (line: string) => void lines.push(...line.split('\n').filter(Boolean)) },
@@ -45,7 +46,15 @@ describe('PHI access log', () => {
       const result = await api.gql(SUBMIT_CLAIM, { input }, { 'x-actor-id': 'biller-1' });
       expect(result.errors).toBeUndefined();
       claimIds.push(input.claimId);
+      position = result.data!.submitClaim.position;
     }
+    // Every case reads the claims read model: wait until it holds them (no patient field read, so nothing logged).
+    const ready = await api.gql(
+      'query Ready($at: String) { claims(first: 1, atLeastPosition: $at) { edges { node { id } } } }',
+      { at: position },
+      { 'x-actor-id': 'setup' },
+    );
+    expect(ready.errors).toBeUndefined();
   });
   afterAll(async () => api?.close());
 
