@@ -1,3 +1,4 @@
+import type { PhiAccessRecord } from '@claimtrail/audit';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
@@ -16,16 +17,8 @@ const LOG = `query Log($claimId: ID, $actor: String, $from: DateTime, $to: DateT
   }
 }`;
 
-interface Entry {
-  accessedAt: string;
-  actor: string;
-  claimId: string | null;
-  operation: string;
-  operationName: string | null;
-  channel: string;
-  fields: string[];
-  requestId: string | null;
-}
+/** A stored record as the test compares it: the time as ISO text, no id. */
+type Entry = Omit<PhiAccessRecord, 'id' | 'accessedAt'> & { accessedAt: string };
 
 describe('PHI access log', () => {
   let api: TestApi;
