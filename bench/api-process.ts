@@ -8,6 +8,18 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+export interface ServerProcess {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface ApiProcessOptions {
+  /** Without a database URL the API runs on the embedded database in this directory. */
+  dataDir?: string;
+  /** Writes a V8 CPU profile of the API process here when it stops (node --cpu-prof). */
+  cpuProfileDir?: string;
+}
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
@@ -17,41 +29,26 @@ const freePort = () =>
     });
   });
 
-/** Starts the API (with its projector) in a child process on the given database and waits until it answers. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+/** Starts one of the bench's servers (api-server.js, floor-server.js) in a child process on a free port. */
+async function startServer(
+  script: string,
+  env: Record<string, string | undefined>,
+  ready: (port: number) => Promise<unknown>,
+  execArgv: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const child: ChildProcess = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./api-server.js', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        PROJECTOR_IN_PROCESS: 'true',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+    [...execArgv, fileURLToPath(new URL(script, import.meta.url))],
+    { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const graphql = async <T>(query: string, variables: object = {}, headers: object = {}): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body.data!;
-  };
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${script} exited with code ${child.exitCode}`);
     try {
-      await graphql('{ __typename }');
+      await ready(port);
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
@@ -59,8 +56,7 @@ export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> 
     }
   }
   return {
-    url,
-    graphql,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -68,4 +64,54 @@ export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> 
         child.kill('SIGTERM');
       }),
   };
+}
+
+async function graphqlAt<T>(
+  url: string,
+  query: string,
+  variables: object = {},
+  headers: object = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data!;
+}
+
+/** Starts the API (with its projector) in a child process, as `npm start` runs it, and waits until it answers. */
+export async function startApiProcess(
+  databaseUrl: string | undefined,
+  options: ApiProcessOptions = {},
+): Promise<ApiProcess> {
+  const server = await startServer(
+    './api-server.js',
+    {
+      DATABASE_URL: databaseUrl,
+      CLAIMTRAIL_DATA_DIR: databaseUrl ? undefined : options.dataDir,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      PROJECTOR_IN_PROCESS: 'true',
+    },
+    (port) => graphqlAt(`http://127.0.0.1:${port}/graphql`, '{ __typename }'),
+    options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+  );
+  const url = `http://127.0.0.1:${server.port}/graphql`;
+  return {
+    url,
+    graphql: (query, variables, headers) => graphqlAt(url, query, variables, headers),
+    stop: server.stop,
+  };
+}
+
+/** Starts the floor server (floor-server.ts) on the given database. */
+export function startFloorProcess(databaseUrl: string): Promise<ServerProcess> {
+  return startServer('./floor-server.js', { DATABASE_URL: databaseUrl }, async (port) => {
+    const response = await fetch(`http://127.0.0.1:${port}/claim?id=none`);
+    if (!response.ok) throw new Error(`floor: ${response.status}`);
+  });
 }

@@ -20,19 +20,37 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `claimtrail_bench_${randomBytes(5).toString('hex')}`;
+async function onServer(serverUrl: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty database claimtrail_bench_<random> on the server, and how to drop it. */
+export async function createEmptyDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `claimtrail_bench_${randomBytes(5).toString('hex')}`;
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  return {
+    url: url.toString(),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const empty = await createEmptyDatabase(serverUrl);
+  const pool = new pg.Pool({ connectionString: empty.url, max: 10 });
   for (const statement of [...POSTGRES_EVENT_STORE_SCHEMA, ...RAW_SCHEMA]) await pool.query(statement);
   const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');
   return {
-    url: url.toString(),
+    url: empty.url,
     pool,
     serverVersion: rows[0]!.server_version,
     truncate: async () => {
@@ -46,10 +64,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     },
     drop: async () => {
       await pool.end();
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await empty.drop();
     },
   };
 }

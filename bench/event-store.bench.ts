@@ -68,6 +68,11 @@ export async function runEventStoreBench(): Promise<void> {
     listenConnectionString: db.url,
   });
   const polling = new PostgresEventStore(db.pool, { notifications: 'poll' });
+  const ungrouped = new PostgresEventStore(db.pool, {
+    notifications: 'listen',
+    listenConnectionString: db.url,
+    groupCommit: false,
+  });
   // Seen as a caller's client (no pool), the adapter puts NOTIFY inside the append statement: the alternative design.
   const notifyInStatement = new PostgresEventStore(
     { query: db.pool.query.bind(db.pool) as Queryable['query'] },
@@ -101,6 +106,7 @@ export async function runEventStoreBench(): Promise<void> {
       const rates = await measure(db, {
         ours: single(ours(listening)),
         oursWithoutNotify: single(ours(polling)),
+        oursUngrouped: single(ours(ungrouped)),
         oursNotifyInStatement: single(ours(notifyInStatement)),
         emmett: single(viaEmmett),
         rawInsert: single(rawInsert),
@@ -128,6 +134,13 @@ export async function runEventStoreBench(): Promise<void> {
         {
           scenario: `  same, against raw INSERT (1 row, autocommit)`,
           rate: rates.ours!,
+          baseline: 'raw INSERT',
+          baselineRate: rates.rawInsert!,
+          target: writers === 8 ? 1.0 : undefined,
+        },
+        {
+          scenario: `  same, one commit per append (group commit off), against raw INSERT`,
+          rate: rates.oursUngrouped!,
           baseline: 'raw INSERT',
           baselineRate: rates.rawInsert!,
         },
@@ -273,6 +286,7 @@ export async function runEventStoreBench(): Promise<void> {
   } finally {
     await emmett.close();
     await listening.close();
+    await ungrouped.close();
     await db.drop();
   }
 }

