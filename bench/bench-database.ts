@@ -46,7 +46,8 @@ export async function createEmptyDatabase(
 
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
   const empty = await createEmptyDatabase(serverUrl);
-  const pool = new pg.Pool({ connectionString: empty.url, max: 10 });
+  // As the application's pool (see dataSourceOptions): no JIT.
+  const pool = new pg.Pool({ connectionString: empty.url, max: 10, options: '-c jit=off' });
   for (const statement of [...POSTGRES_EVENT_STORE_SCHEMA, ...RAW_SCHEMA]) await pool.query(statement);
   const { rows } = await pool.query<{ server_version: string }>('SHOW server_version');
   return {

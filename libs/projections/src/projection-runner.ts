@@ -203,12 +203,22 @@ export class ProjectionRunner {
    * transaction that applies events starts here, so this is also where it is pointed at the runner's schema.
    */
   private async lockCheckpoint(manager: EntityManager): Promise<Position | undefined> {
+    return (await this.lockCheckpointAndQuarantine(manager)).checkpoint;
+  }
+
+  /** The locked checkpoint and, in the same round trip, the streams this projection stopped applying. */
+  private async lockCheckpointAndQuarantine(
+    manager: EntityManager,
+  ): Promise<{ checkpoint: Position | undefined; quarantined: Set<string> }> {
     if (this.options.schema !== undefined)
       await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
-    const [row] = await manager.query(`SELECT position FROM ${this.checkpoints} WHERE name = $1 FOR UPDATE`, [
-      this.name,
-    ]);
-    return row?.position ?? undefined;
+    const [row]: { position: string | null; quarantined: string[] }[] = await manager.query(
+      `SELECT position,
+         ARRAY(SELECT stream_name FROM ${this.quarantine} WHERE projection = $1) AS quarantined
+       FROM ${this.checkpoints} WHERE name = $1 FOR UPDATE`,
+      [this.name],
+    );
+    return { checkpoint: row?.position ?? undefined, quarantined: new Set(row?.quarantined ?? []) };
   }
 
   private async applyBatch(
@@ -230,8 +240,8 @@ export class ProjectionRunner {
   ): Promise<Position> {
     const last = batch[batch.length - 1]!.position;
     await this.dataSource.transaction(async (manager) => {
-      if ((await this.lockCheckpoint(manager)) !== expected) throw new CheckpointMoved();
-      const quarantined = await this.quarantinedStreams(manager);
+      const { checkpoint, quarantined } = await this.lockCheckpointAndQuarantine(manager);
+      if (checkpoint !== expected) throw new CheckpointMoved();
       const events = batch.filter((e) => !quarantined.has(e.streamName));
       if (events.length > 0 && isolate) await this.applyIsolating(events, manager);
       else if (events.length > 0) {
@@ -251,14 +261,6 @@ export class ProjectionRunner {
     });
     this.options.onCommitted?.(this.name, last);
     return last;
-  }
-
-  private async quarantinedStreams(manager: EntityManager): Promise<Set<string>> {
-    const rows: { stream_name: string }[] = await manager.query(
-      `SELECT stream_name FROM ${this.quarantine} WHERE projection = $1`,
-      [this.name],
-    );
-    return new Set(rows.map((r) => r.stream_name));
   }
 
   private async applyIsolating(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {

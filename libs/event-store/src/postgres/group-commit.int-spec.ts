@@ -29,7 +29,6 @@ describe('group commit', () => {
       store.append('shared', [newEvent()], { expectedVersion: 0 }),
     );
     const again = store.append('retried', [retried], { expectedVersion: 'no_stream' });
-    const foreign = store.append('thief', [taken], { expectedVersion: 'no_stream' });
     const missing = store.append('nowhere', [newEvent()], { expectedVersion: 'stream_exists' });
 
     const freshResults = await Promise.all(fresh);
@@ -37,6 +36,12 @@ describe('group commit', () => {
     expect(new Set(freshResults.map((r) => r.position)).size).toBe(30);
     // Groups did form: a position leads with its transaction id, and fewer transactions than appends committed them.
     expect(new Set(freshResults.map((r) => r.position.split('/')[0])).size).toBeLessThan(30);
+    // An event id another stream holds fails its group's statement; each append of it then runs alone.
+    const beside = Array.from({ length: 5 }, (_, i) =>
+      store.append(`beside-${i}`, [newEvent()], { expectedVersion: 'no_stream' }),
+    );
+    const foreign = store.append('thief', [taken], { expectedVersion: 'no_stream' });
+    expect((await Promise.all(beside)).map((r) => r.streamVersion)).toEqual([0, 0, 0, 0, 0]);
     const raced = await Promise.allSettled(racing);
     expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const loser of raced.filter((r) => r.status === 'rejected'))

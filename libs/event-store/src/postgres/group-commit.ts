@@ -12,8 +12,6 @@ export interface AppendRow {
   version: string | null;
   position: string | null;
   transaction_id: string | null;
-  /** Group statement only: events of this append that another stream already holds (the append was left out). */
-  foreign_count?: number;
 }
 
 export interface AppendRequest {
@@ -43,9 +41,9 @@ interface Pending {
  * that finds a slot free goes at once, alone, so a lone writer waits for nobody.
  *
  * Each append keeps its own checks and its own answer, a version conflict included. A group holds a stream once;
- * a second append to it waits for the next group, so it sees the first. An append whose event id another stream
- * holds is left out of the group and runs alone. If the statement fails (a race with a writer outside the group, the
- * connection), each append of the group runs again alone: nothing of the failed statement committed.
+ * a second append to it waits for the next group, so it sees the first. If the statement fails (an event id another
+ * stream holds, a race with a writer outside the group, the connection), each append of the group runs again alone
+ * and gets its own answer: nothing of the failed statement committed.
  */
 export class GroupCommit {
   private readonly queue: Pending[] = [];
@@ -113,14 +111,7 @@ export class GroupCommit {
       for (const pending of group) await this.alone(pending);
       return;
     }
-    // Left out for an event id another stream holds: alone, the append gets its own answer (an idempotent retry
-    // that raced, or DuplicateEventIdError).
-    const leftOut = group.filter((pending, i) => {
-      if (rows[i]!.foreign_count) return true;
-      pending.resolve(rows[i]!);
-      return false;
-    });
-    for (const pending of leftOut) await this.alone(pending);
+    group.forEach((pending, i) => pending.resolve(rows[i]!));
   }
 
   private async alone(pending: Pending): Promise<void> {

@@ -9,7 +9,12 @@ export async function openPostgresSubject(
   database: ResolvedDatabase,
   options: PostgresEventStoreOptions,
 ): Promise<ContractSubject> {
-  const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: database.poolSize,
+    // As the application's pool (see dataSourceOptions in @claimtrail/database); the embedded server has no JIT.
+    ...(database.embedded ? {} : { options: '-c jit=off' }),
+  });
   // An idle client cut off by the server (teardown, restart) would otherwise crash the Jest worker; pg asks for this.
   pool.on('error', () => undefined);
   for (const statement of POSTGRES_EVENT_STORE_SCHEMA) await pool.query(statement);
