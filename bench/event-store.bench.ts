@@ -94,6 +94,37 @@ export async function runEventStoreBench(): Promise<void> {
           },
         )
         .then(() => undefined);
+    // The inline design ADR 0007 turned down: the claim's row projected in the append's own transaction.
+    await db.pool.query(`CREATE TABLE IF NOT EXISTS inline_claim_rows (
+      claim_id text PRIMARY KEY, events bigint NOT NULL, version bigint NOT NULL, position text NOT NULL)`);
+    const inlineRow = async (stream: string, version: number, event: NewEvent) => {
+      const client = await db.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const appended = await new PostgresEventStore(client, { notifications: 'poll' }).append(
+          stream,
+          [event],
+          {
+            expectedVersion: version,
+          },
+        );
+        const { rows } = await client.query<{ events: string }>(
+          'SELECT events FROM inline_claim_rows WHERE claim_id = $1',
+          [stream],
+        );
+        await client.query(
+          `INSERT INTO inline_claim_rows VALUES ($1, $2, $3, $4) ON CONFLICT (claim_id) DO UPDATE
+           SET events = EXCLUDED.events, version = EXCLUDED.version, position = EXCLUDED.position`,
+          [stream, Number(rows[0]?.events ?? 0) + 1, appended.streamVersion, appended.position],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
     const rawInsert = (stream: string, version: number, event: NewEvent) =>
       db.pool.query(insertSql(1), row(stream, version, event)).then(() => undefined);
 
@@ -107,6 +138,7 @@ export async function runEventStoreBench(): Promise<void> {
         ours: single(ours(listening)),
         oursWithoutNotify: single(ours(polling)),
         oursUngrouped: single(ours(ungrouped)),
+        oursInlineRow: single(inlineRow),
         oursNotifyInStatement: single(ours(notifyInStatement)),
         emmett: single(viaEmmett),
         rawInsert: single(rawInsert),
@@ -137,6 +169,12 @@ export async function runEventStoreBench(): Promise<void> {
           baseline: 'raw INSERT',
           baselineRate: rates.rawInsert!,
           target: writers === 8 ? 1.0 : undefined,
+        },
+        {
+          scenario: `  same, with the claim row projected inline (ADR 0007, not taken), against the append alone`,
+          rate: rates.oursInlineRow!,
+          baseline: 'ClaimTrail append alone',
+          baselineRate: rates.ours!,
         },
         {
           scenario: `  same, one commit per append (group commit off), against raw INSERT`,

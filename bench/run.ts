@@ -44,7 +44,8 @@ if (onBook.some((suite) => suites.has(suite))) {
       await runRebuildBench(book);
     } else await catchUpAll(book);
     if (suites.has('queries') || suites.has('lag') || suites.has('subscription')) {
-      const api = await startApiProcess(book.url);
+      const profile = process.env.BENCH_API_CPU_PROFILE;
+      const api = await startApiProcess(book.url, profile ? { cpuProfileDir: profile } : {});
       try {
         if (suites.has('queries')) {
           console.log('queries');

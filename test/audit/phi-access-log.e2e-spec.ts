@@ -155,44 +155,53 @@ describe('PHI access log', () => {
     expect(sortByClaim(await entriesOf(actor))).toEqual(sortByClaim(expected as Entry[]));
   });
 
-  it('records claimEvents deliveries that carry patient data, and none when data is not selected', async () => {
-    const events = async (actor: string, selection: string) => {
-      const client = wsClient(api.url);
-      const received: unknown[] = [];
-      await new Promise<void>((resolve, reject) => {
-        const stop = client.subscribe(
-          { query: `subscription Feed { claimEvents { ${selection} } }` },
-          {
-            next: (message) => {
-              if (message.errors) reject(new Error(JSON.stringify(message.errors)));
-              received.push(message.data);
-              if (received.length === claimIds.length) {
-                stop();
-                resolve();
-              }
+  it.each(['claimEvents', 'claimEventBatches'] as const)(
+    'records %s deliveries that carry patient data, and none when data is not selected',
+    async (operation) => {
+      const events = async (actor: string, selection: string) => {
+        const client = wsClient(api.url);
+        const received: unknown[] = [];
+        await new Promise<void>((resolve, reject) => {
+          const stop = client.subscribe(
+            {
+              query:
+                operation === 'claimEvents'
+                  ? `subscription Feed { claimEvents { ${selection} } }`
+                  : `subscription Feed { claimEventBatches { lastPosition events { ${selection} } } }`,
             },
-            error: reject,
-            complete: () => resolve(),
-          },
-        );
-      });
-      await client.dispose();
-      return received;
-    };
-    // graphql-ws's own client sends no headers: the actor is anonymous over a browser-style connection.
-    const before = (await entriesOf('anonymous')).length;
-    await events('anonymous', 'position claimId type');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await entriesOf('anonymous')).toHaveLength(before);
-    await events('anonymous', 'position claimId type data');
-    const deadline = Date.now() + 5_000;
-    while ((await entriesOf('anonymous')).length < before + claimIds.length && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    const recorded = (await entriesOf('anonymous')).slice(before);
-    expect(recorded.map((e) => [e.claimId, e.operation, e.operationName, e.channel, e.fields])).toEqual(
-      claimIds.map((id) => [id, 'claimEvents', 'Feed', 'graphql-ws', ['patientRef', 'diagnoses']]),
-    );
-  });
+            {
+              next: (message) => {
+                if (message.errors) reject(new Error(JSON.stringify(message.errors)));
+                const data = message.data as { claimEventBatches?: { events: unknown[] } };
+                received.push(...(data.claimEventBatches?.events ?? [data]));
+                if (received.length >= claimIds.length) {
+                  stop();
+                  resolve();
+                }
+              },
+              error: reject,
+              complete: () => resolve(),
+            },
+          );
+        });
+        await client.dispose();
+        return received;
+      };
+      // graphql-ws's own client sends no headers: the actor is anonymous over a browser-style connection.
+      const before = (await entriesOf('anonymous')).length;
+      await events('anonymous', 'position claimId type');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await entriesOf('anonymous')).toHaveLength(before);
+      await events('anonymous', 'position claimId type data');
+      const deadline = Date.now() + 5_000;
+      while ((await entriesOf('anonymous')).length < before + claimIds.length && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const recorded = (await entriesOf('anonymous')).slice(before);
+      expect(recorded.map((e) => [e.claimId, e.operation, e.operationName, e.channel, e.fields])).toEqual(
+        claimIds.map((id) => [id, operation, 'Feed', 'graphql-ws', ['patientRef', 'diagnoses']]),
+      );
+    },
+  );
 
   it('phiAccessLog pages with a cursor, and each read of the log is recorded once, as phiAccessLog', async () => {
     const seen: Entry[] = [];
@@ -209,7 +218,8 @@ describe('PHI access log', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    // Reads of claim a: claim, claim (aliases), claims, claimHistory, claimAsOf, claimEvents; none of the log's own (after `to`).
+    // Reads of claim a: claim, claim (aliases), claims, claimHistory, claimAsOf, claimEvents, claimEventBatches; none of
+    // the log's own (after `to`).
     expect(seen.map((e) => e.operation)).toEqual([
       'claim',
       'claim',
@@ -217,6 +227,7 @@ describe('PHI access log', () => {
       'claimHistory',
       'claimAsOf',
       'claimEvents',
+      'claimEventBatches',
     ]);
     expect(new Set(seen.map((e) => e.claimId))).toEqual(new Set([claimIds[a]]));
     const own = await entriesOf('log-reader');

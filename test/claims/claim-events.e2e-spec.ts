@@ -37,61 +37,64 @@ describe('claimEvents over graphql-ws', () => {
     }
   }
 
-  it('delivers every event once, in log order, to a subscriber from zero and to one that reconnects', async () => {
-    const pool: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const input = submitClaimInput();
-      expect((await gql(api.url, SUBMIT_CLAIM, { input })).errors).toBeUndefined();
-      pool.push(input.claimId);
-    }
-
-    const steady: LogEvent[] = [];
-    const steadyClient = wsClient(api.url);
-    const steadySubscription = subscribeEvents(steadyClient, {}, (event) => steady.push(event));
-
-    // Drops its connection part way through the load, then resumes from the last position it received.
-    const resumed: LogEvent[] = [];
-    let firstClient = wsClient(api.url);
-    const first = subscribeEvents(firstClient, {}, (event) => resumed.push(event));
-
-    let sent = 0;
-    let accepted = 0;
-    let reconnected = false;
-    let deliveredBeforeDrop = 0;
-    const client = async (worker: number) => {
-      while (sent < COMMANDS) {
-        const command = randomCommand(pool, `load-${worker}-${sent++}`);
-        const answer = await gql(api.url, mutation(command.name), { input: command.input });
-        if (!answer.errors) accepted++;
-        if (command.name === 'submitClaim' && !answer.errors) pool.push(command.input.claimId);
-        if (!reconnected && sent >= COMMANDS / 3) {
-          reconnected = true;
-          await firstClient.dispose();
-          expect(await first.ended).toBeUndefined();
-          deliveredBeforeDrop = resumed.length;
-          const last = resumed.at(-1)?.position;
-          firstClient = wsClient(api.url);
-          subscribeEvents(firstClient, { after: last }, (event) => resumed.push(event));
-        }
+  it.each(['claimEvents', 'claimEventBatches'] as const)(
+    '%s delivers every event once, in log order, to a subscriber from zero and to one that reconnects',
+    async (operation) => {
+      const pool: string[] = [];
+      for (let i = 0; i < CLIENTS; i++) {
+        const input = submitClaimInput();
+        expect((await gql(api.url, SUBMIT_CLAIM, { input })).errors).toBeUndefined();
+        pool.push(input.claimId);
       }
-    };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, worker) => client(worker)));
-    expect(accepted).toBeGreaterThan(COMMANDS / 4);
 
-    const log = await wholeLog();
-    await waitUntil(() => steady.length >= log.length && resumed.length >= log.length, 'the subscribers');
-    // A moment more, for anything delivered twice or past the end to show up.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(steady.map((e) => e.position)).toEqual(log);
-    expect(resumed.map((e) => e.position)).toEqual(log);
-    expect(deliveredBeforeDrop).toBeGreaterThan(0);
-    expect(deliveredBeforeDrop).toBeLessThan(log.length);
+      const steady: LogEvent[] = [];
+      const steadyClient = wsClient(api.url);
+      const steadySubscription = subscribeEvents(steadyClient, {}, (event) => steady.push(event), operation);
 
-    steadySubscription.stop();
-    expect(await steadySubscription.ended).toBeUndefined();
-    await steadyClient.dispose();
-    await firstClient.dispose();
-  });
+      // Drops its connection part way through the load, then resumes from the last position it received.
+      const resumed: LogEvent[] = [];
+      let firstClient = wsClient(api.url);
+      const first = subscribeEvents(firstClient, {}, (event) => resumed.push(event), operation);
+
+      let sent = 0;
+      let accepted = 0;
+      let reconnected = false;
+      let deliveredBeforeDrop = 0;
+      const client = async (worker: number) => {
+        while (sent < COMMANDS) {
+          const command = randomCommand(pool, `load-${worker}-${sent++}`);
+          const answer = await gql(api.url, mutation(command.name), { input: command.input });
+          if (!answer.errors) accepted++;
+          if (command.name === 'submitClaim' && !answer.errors) pool.push(command.input.claimId);
+          if (!reconnected && sent >= COMMANDS / 3) {
+            reconnected = true;
+            await firstClient.dispose();
+            expect(await first.ended).toBeUndefined();
+            deliveredBeforeDrop = resumed.length;
+            const last = resumed.at(-1)?.position;
+            firstClient = wsClient(api.url);
+            subscribeEvents(firstClient, { after: last }, (event) => resumed.push(event), operation);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CLIENTS }, (_, worker) => client(worker)));
+      expect(accepted).toBeGreaterThan(COMMANDS / 4);
+
+      const log = await wholeLog();
+      await waitUntil(() => steady.length >= log.length && resumed.length >= log.length, 'the subscribers');
+      // A moment more, for anything delivered twice or past the end to show up.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(steady.map((e) => e.position)).toEqual(log);
+      expect(resumed.map((e) => e.position)).toEqual(log);
+      expect(deliveredBeforeDrop).toBeGreaterThan(0);
+      expect(deliveredBeforeDrop).toBeLessThan(log.length);
+
+      steadySubscription.stop();
+      expect(await steadySubscription.ended).toBeUndefined();
+      await steadyClient.dispose();
+      await firstClient.dispose();
+    },
+  );
 
   it("follows one claim's events, and only those of the given types", async () => {
     const input = submitClaimInput();

@@ -13,8 +13,17 @@ export interface SubscriptionError {
   extensions?: Record<string, any>;
 }
 
+export type EventsOperation = 'claimEvents' | 'claimEventBatches';
+
 export const CLAIM_EVENTS = `subscription Events($after: String, $types: [String!], $claimId: ID) {
   claimEvents(after: $after, types: $types, claimId: $claimId) { position claimId type version }
+}`;
+
+export const CLAIM_EVENT_BATCHES = `subscription Batches($after: String, $types: [String!], $claimId: ID) {
+  claimEventBatches(after: $after, types: $types, claimId: $claimId) {
+    lastPosition
+    events { position claimId type version }
+  }
 }`;
 
 /** A graphql-ws client on the API's own port, as an analytics job would open one. */
@@ -27,23 +36,33 @@ export function wsClient(httpUrl: string): Client {
   });
 }
 
+interface EventsData {
+  claimEvents?: LogEvent;
+  claimEventBatches?: { lastPosition: string; events: LogEvent[] };
+}
+
 /**
- * Subscribes and hands each event to onEvent; `ended` settles when the server completes or refuses the
- * subscription (with its errors), `stop` completes it from this side.
+ * Subscribes (to claimEvents, or to claimEventBatches) and hands each event to onEvent; `ended` settles when the
+ * server completes or refuses the subscription (with its errors), `stop` completes it from this side.
  */
 export function subscribeEvents(
   client: Client,
   variables: Record<string, unknown>,
   onEvent: (event: LogEvent) => void = () => {},
+  operation: EventsOperation = 'claimEvents',
 ): { ended: Promise<SubscriptionError[] | undefined>; stop: () => void } {
   let stop = () => {};
   const ended = new Promise<SubscriptionError[] | undefined>((resolve) => {
-    stop = client.subscribe<{ claimEvents: LogEvent }>(
-      { query: CLAIM_EVENTS, variables },
+    stop = client.subscribe<EventsData>(
+      { query: operation === 'claimEvents' ? CLAIM_EVENTS : CLAIM_EVENT_BATCHES, variables },
       {
         next: (result) => {
-          if (result.errors) resolve(result.errors as SubscriptionError[]);
-          else onEvent(result.data!.claimEvents);
+          if (result.errors) return resolve(result.errors as SubscriptionError[]);
+          const { claimEvents, claimEventBatches } = result.data!;
+          if (claimEvents) return onEvent(claimEvents);
+          if (claimEventBatches!.events.at(-1)!.position !== claimEventBatches!.lastPosition)
+            return resolve([{ message: 'lastPosition is not the last event’s position' }]);
+          claimEventBatches!.events.forEach(onEvent);
         },
         error: (error) => resolve(Array.isArray(error) ? error : [{ message: String(error) }]),
         complete: () => resolve(undefined),

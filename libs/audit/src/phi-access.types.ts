@@ -18,7 +18,7 @@ export class PhiAccess {
 
   @Field({
     description:
-      'The GraphQL root field (claim, claims, claimHistory, claimHistoryPage, claimAsOf, claimAtVersion, claimEvents, phiAccessLog) or CLI command (history, replay, export).',
+      'The GraphQL root field (claim, claims, claimHistory, claimHistoryPage, claimAsOf, claimAtVersion, claimEvents, claimEventBatches, phiAccessLog) or CLI command (history, replay, export).',
   })
   operation!: string;
 

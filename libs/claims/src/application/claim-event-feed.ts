@@ -19,13 +19,27 @@ export interface FeedRequest {
 /** Events read from the store at a time; a slow reader holds at most this many beyond what it was handed. */
 export const FEED_BATCH_SIZE = 100;
 
+/** The same for openBatches, whose consumers take a whole read in one message. */
+export const FEED_BATCHES_READ_SIZE = 500;
+
 /** The log of claim events for analytics consumers: checked up front, then caught up and followed live. */
 @Injectable()
 export class ClaimEventFeed {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Refuses what would silently start elsewhere than asked (a position this log never gave, a type or claim that does not exist). */
+  /** One event per pull. */
   async open(request: FeedRequest): Promise<AsyncIterableIterator<RecordedEvent>> {
+    return oneByOne(await this.openBatches(request, FEED_BATCH_SIZE));
+  }
+
+  /**
+   * The same log in the batches it is read in (up to readSize events, never empty). Refuses what would silently
+   * start elsewhere than asked (a position this log never gave, a type or claim that does not exist).
+   */
+  async openBatches(
+    request: FeedRequest,
+    readSize = FEED_BATCHES_READ_SIZE,
+  ): Promise<AsyncIterableIterator<RecordedEvent[]>> {
     const { after, types, claimId } = request;
     if (after !== undefined) {
       if (!isPosition(after)) throw invalid('after', 'after must be a position this server delivered');
@@ -42,22 +56,27 @@ export class ClaimEventFeed {
       if ((await this.store.readStream(stream, { toVersion: 0 })).length === 0)
         throw new NotFoundError('Claim');
     }
-    return followLog(this.store, after, types, stream);
+    return followLogBatches(this.store, after, types, stream, readSize);
   }
 }
 
 const invalid = (field: string, message: string) => new RequestValidationError([{ field, message }]);
 
+const done = <T>(): IteratorResult<T> => ({ value: undefined, done: true });
+
 /**
- * One event per pull; the next batch is read from the store only when the previous one has been handed on, so a
- * consumer that stops pulling (graphql-ws awaits each socket write) stops the reads too.
+ * The log after `after` in batches. While a batch is being handed on, the next one is read (so the database and the
+ * socket work at the same time), but no further: a consumer that stops pulling (graphql-ws awaits each socket write)
+ * stops the reads one batch later. A hand-written iterator rather than an async generator: return() must reach the
+ * store's subscription at once, even while it waits for the next live event.
  */
-export function followLog(
+export function followLogBatches(
   store: EventStore,
   after: Position | undefined,
   types: readonly string[] | undefined,
   stream: string | undefined,
-): AsyncIterableIterator<RecordedEvent> {
+  readSize = FEED_BATCH_SIZE,
+): AsyncIterableIterator<RecordedEvent[]> {
   const controller = new AbortController();
   const batches = store
     .subscribe({
@@ -65,36 +84,76 @@ export function followLog(
       types: types?.length ? types : undefined,
       // Claim streams only: the log may hold other streams (an access log, say) that are not this feed's to hand out.
       streamPrefix: stream ?? CLAIM_STREAM_PREFIX,
-      batchSize: FEED_BATCH_SIZE,
+      batchSize: readSize,
       signal: controller.signal,
     })
     [Symbol.asyncIterator]();
-  let batch: RecordedEvent[] = [];
-  let index = 0;
-  const done = (): IteratorResult<RecordedEvent> => ({ value: undefined, done: true });
   const stop = async () => {
     controller.abort();
     await batches.return?.();
-    return done();
+    return done<RecordedEvent[]>();
   };
+  let ahead: Promise<IteratorResult<RecordedEvent[]>> | undefined;
   return {
     async next() {
       for (;;) {
         if (controller.signal.aborted) return done();
-        while (index < batch.length) {
-          const event = batch[index++]!;
-          // A prefix also matches longer claim ids (claim-CLM-1 and claim-CLM-10).
-          if (stream === undefined || event.streamName === stream) return { value: event, done: false };
-        }
-        const read = await batches.next();
+        const read = await (ahead ?? batches.next());
+        ahead = undefined;
         if (read.done) return done();
-        batch = read.value;
-        index = 0;
+        // A prefix also matches longer claim ids (claim-CLM-1 and claim-CLM-10).
+        const events = stream === undefined ? read.value : read.value.filter((e) => e.streamName === stream);
+        if (events.length > 0) {
+          ahead = batches.next();
+          // Its failure surfaces at the next pull (or not at all once stopped), never as an unhandled rejection.
+          ahead.catch(() => undefined);
+          return { value: events, done: false };
+        }
       }
     },
     return: stop,
     async throw(error?: unknown) {
       await stop();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** The log one event per pull (see followLogBatches). */
+export function followLog(
+  store: EventStore,
+  after: Position | undefined,
+  types: readonly string[] | undefined,
+  stream: string | undefined,
+): AsyncIterableIterator<RecordedEvent> {
+  return oneByOne(followLogBatches(store, after, types, stream));
+}
+
+function oneByOne(batches: AsyncIterableIterator<RecordedEvent[]>): AsyncIterableIterator<RecordedEvent> {
+  let batch: RecordedEvent[] = [];
+  let index = 0;
+  let stopped = false;
+  return {
+    async next() {
+      if (stopped) return done();
+      while (index >= batch.length) {
+        const read = await batches.next();
+        if (read.done) return done();
+        [batch, index] = [read.value, 0];
+      }
+      return { value: batch[index++]!, done: false };
+    },
+    async return() {
+      stopped = true;
+      await batches.return?.();
+      return done();
+    },
+    async throw(error?: unknown) {
+      stopped = true;
+      await batches.return?.();
       throw error;
     },
     [Symbol.asyncIterator]() {

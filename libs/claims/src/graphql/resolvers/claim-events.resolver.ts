@@ -3,10 +3,10 @@ import { PhiAccessLog, phiFieldsOf, type PhiStreamRecorder } from '@claimtrail/a
 import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { identityOf } from '@claimtrail/platform';
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ClaimEventFeed } from '../../application/claim-event-feed.js';
 import { claimIdOfStream } from '../../domain/index.js';
-import { ClaimLogEvent } from '../types/claim-history.type.js';
+import { ClaimLogEvent, ClaimLogEventBatch } from '../types/claim-history.type.js';
 
 const toLogEvent = (e: RecordedEvent): ClaimLogEvent => ({
   position: e.position,
@@ -20,43 +20,50 @@ const toLogEvent = (e: RecordedEvent): ClaimLogEvent => ({
   recordedAt: e.recordedAt,
 });
 
-/** Whether the subscriber asked for the events' data (a fragment counts as asking: it may). */
-const selectsData = (info: GraphQLResolveInfo): boolean =>
-  info.fieldNodes.some((node) =>
-    (node.selectionSet?.selections ?? []).some(
-      (selection) => selection.kind !== Kind.FIELD || selection.name.value === 'data',
-    ),
-  );
+/**
+ * Whether the subscriber asked for the events' data, `depth` levels of fields below the subscription field (0 for
+ * claimEvents, 1 for claimEventBatches' events). A fragment counts as asking: it may.
+ */
+function selectsData(info: GraphQLResolveInfo, depth: number): boolean {
+  const asks = (selections: readonly SelectionNode[], level: number): boolean =>
+    selections.some((selection) => {
+      if (selection.kind !== Kind.FIELD) return true;
+      if (level === 0) return selection.name.value === 'data';
+      return asks(selection.selectionSet?.selections ?? [], level - 1);
+    });
+  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? [], depth));
+}
+
+/** Notes each delivered event that carries patient data in the PHI access log. */
+function noteAccess(event: RecordedEvent, recorder: PhiStreamRecorder, operation: string): void {
+  const fields = phiFieldsOf(event.data);
+  if (fields.length > 0) recorder.note({ claimId: claimIdOfStream(event.streamName)!, operation, fields });
+}
 
 /**
- * Notes each delivered event that carries patient data in the PHI access log. A hand-written iterator rather than
+ * Hands each delivered item on after noting its events in the PHI access log. A hand-written iterator rather than
  * an async generator: return() must reach the feed at once, even while it waits for the next live event.
  */
-function audited(
-  events: AsyncIterableIterator<RecordedEvent>,
+function audited<T extends RecordedEvent | RecordedEvent[]>(
+  items: AsyncIterableIterator<T>,
   recorder: PhiStreamRecorder,
-): AsyncIterableIterator<RecordedEvent> {
+  operation: string,
+): AsyncIterableIterator<T> {
   return {
     async next() {
-      const result = await events.next();
-      if (!result.done) {
-        const fields = phiFieldsOf(result.value.data);
-        if (fields.length > 0)
-          recorder.note({
-            claimId: claimIdOfStream(result.value.streamName)!,
-            operation: 'claimEvents',
-            fields,
-          });
-      }
+      const result = await items.next();
+      if (!result.done)
+        for (const event of Array.isArray(result.value) ? result.value : [result.value])
+          noteAccess(event, recorder, operation);
       return result;
     },
     async return(value?: unknown) {
       await recorder.flush();
-      return (await events.return?.(value)) ?? { done: true, value: undefined };
+      return (await items.return?.(value)) ?? { done: true, value: undefined };
     },
     async throw(error?: unknown) {
       await recorder.flush();
-      return (await events.throw?.(error)) ?? { done: true, value: undefined };
+      return (await items.throw?.(error)) ?? { done: true, value: undefined };
     },
     [Symbol.asyncIterator]() {
       return this;
@@ -87,18 +94,45 @@ export class ClaimEventsResolver {
     @Args('claimId', { type: () => ID, nullable: true, description: "Only this claim's events." })
     claimId?: string,
   ): Promise<AsyncIterableIterator<RecordedEvent>> {
-    const identity = identityOf(context.req?.headers);
-    const events = await this.feed.open({
-      after: after ?? undefined,
-      types: types ?? undefined,
-      claimId: claimId ?? undefined,
-    });
-    if (!selectsData(info)) return events;
-    const recorder = this.phiAccess.streamRecorder({
-      actor: identity.actor,
+    const events = await this.feed.open(request(after, types, claimId));
+    return selectsData(info, 0) ? audited(events, this.recorder(context, info), 'claimEvents') : events;
+  }
+
+  @Subscription(() => ClaimLogEventBatch, {
+    description:
+      'The same events as claimEvents, several consecutive ones per message (up to 500, as they are read): for consumers that want the whole log fast. Resume with the last lastPosition received.',
+    resolve: (events: RecordedEvent[]): ClaimLogEventBatch => ({
+      events: events.map(toLogEvent),
+      lastPosition: events[events.length - 1]!.position,
+    }),
+  })
+  async claimEventBatches(
+    @Context() context: { req?: IncomingMessage },
+    @Info() info: GraphQLResolveInfo,
+    @Args('after', { type: () => String, nullable: true, description: 'Exclusive; omitted: from the start.' })
+    after?: string,
+    @Args('types', { type: () => [String], nullable: true, description: 'Only these event types.' })
+    types?: string[],
+    @Args('claimId', { type: () => ID, nullable: true, description: "Only this claim's events." })
+    claimId?: string,
+  ): Promise<AsyncIterableIterator<RecordedEvent[]>> {
+    const batches = await this.feed.openBatches(request(after, types, claimId));
+    return selectsData(info, 1)
+      ? audited(batches, this.recorder(context, info), 'claimEventBatches')
+      : batches;
+  }
+
+  private recorder(context: { req?: IncomingMessage }, info: GraphQLResolveInfo): PhiStreamRecorder {
+    return this.phiAccess.streamRecorder({
+      actor: identityOf(context.req?.headers).actor,
       channel: 'graphql-ws',
       operationName: info.operation.name?.value,
     });
-    return audited(events, recorder);
   }
 }
+
+const request = (after?: string, types?: string[], claimId?: string) => ({
+  after: after ?? undefined,
+  types: types ?? undefined,
+  claimId: claimId ?? undefined,
+});

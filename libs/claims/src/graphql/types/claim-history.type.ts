@@ -115,3 +115,15 @@ export class ClaimLogEvent {
   @Field()
   recordedAt!: string;
 }
+
+@ObjectType({
+  description:
+    'Consecutive events of the log in one message (what claimEventBatches delivers): the same events as claimEvents, fewer messages.',
+})
+export class ClaimLogEventBatch {
+  @Field(() => [ClaimLogEvent], { description: 'In log order; never empty.' })
+  events!: ClaimLogEvent[];
+
+  @Field({ description: 'The last event’s position: resume with `after` set to it.' })
+  lastPosition!: string;
+}
