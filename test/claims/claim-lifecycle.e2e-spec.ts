@@ -237,6 +237,49 @@ describe('the claim lifecycle over HTTP', () => {
     expect(history.data!.claimHistory).toEqual([{ type: 'ClaimSubmitted' }]);
   });
 
+  it("bills the patient's coinsurance after the appeal of the denied part is upheld (issue 12)", async () => {
+    const claimId = await submit();
+    await run('acknowledgeClaim', {
+      claimId,
+      payerClaimNumber: 'P1',
+      statusCode: 'A1',
+      occurredAt: '2026-03-07T09:00:00Z',
+    });
+    await run('recordPayment', {
+      claimId,
+      occurredAt: '2026-03-20T09:00:00Z',
+      paymentId: 'EFT-9',
+      paidDate: '2026-03-20',
+      paidCents: 60_000,
+      adjustments: [
+        { groupCode: 'CO', carc: '50', amountCents: 30_000 },
+        { groupCode: 'PR', carc: '2', amountCents: 10_000 },
+      ],
+    });
+    await run('appealClaim', {
+      claimId,
+      level: 1,
+      reason: 'Medically necessary: see attached notes',
+      occurredAt: '2026-04-20T09:00:00Z',
+    });
+    const upheld = await run('decideAppeal', {
+      claimId,
+      outcome: 'UPHELD',
+      occurredAt: '2026-05-20T09:00:00Z',
+    });
+    expect((await claimAt(claimId, upheld.position)).status).toBe('DENIED');
+    const billed = await run('billPatient', {
+      claimId,
+      statementId: 'S-9',
+      amountCents: 10_000,
+      dueDate: '2026-06-30',
+      occurredAt: '2026-05-25T09:00:00Z',
+    });
+    const claim = await claimAt(claimId, billed.position);
+    expect(claim.status).toBe('PATIENT_BILLED');
+    expect(claim.balances).toMatchObject({ insuranceBalanceCents: 30_000, patientBalanceCents: 10_000 });
+  });
+
   it('restores every balance exactly when a payment is reversed', async () => {
     const claimId = await submit();
     const before = await claimAt(

@@ -26,14 +26,20 @@ import {
  */
 export function decideBillPatient(command: BillPatient, state: ClaimState): PatientBilled {
   const claim = requireStatus(state, command.type, ['PAID', 'PARTIALLY_PAID', 'DENIED']);
-  if (claim.status === 'DENIED' && claim.denial.groupCode !== 'PR')
-    throw refuse(command.type, 'only a patient-responsibility (PR) denial can be billed to the patient');
+  const owed = patientBalance(claim.money);
+  // A PR denial moves the denied amount to the patient. Any other denial (one upheld on appeal included) leaves the
+  // insurance balance to be worked, but not the patient's share of an earlier payment, which stays theirs.
+  const prDenial = claim.status === 'DENIED' && claim.denial.groupCode === 'PR';
+  if (claim.status === 'DENIED' && !prDenial && owed === 0)
+    throw refuse(
+      command.type,
+      'only a patient-responsibility (PR) denial or the patient share of a payment can be billed to the patient',
+    );
   const billedOn = businessDate(command.occurredAt, claim);
   const statementId = checkId('statementId', command.statementId);
   if (claim.statements.some((s) => s.statementId === statementId))
     throw invalid('statementId', 'must not repeat a statement already sent for this claim');
-  const owed = patientBalance(claim.money);
-  const transferable = claim.status === 'DENIED' ? insuranceBalance(claim.money) : 0;
+  const transferable = prDenial ? insuranceBalance(claim.money) : 0;
   const amountCents = checkCents('amountCents', command.amountCents, 1, owed + transferable);
   const dueDate = checkDate('dueDate', command.dueDate);
   if (dueDate < billedOn) throw invalid('dueDate', 'must not be before the billing date');

@@ -1,6 +1,8 @@
 import {
+  appealDecided,
   balanceWrittenOff,
   billPatient,
+  claimAppealed,
   claimDenied,
   claimOf,
   claimPaid,
@@ -83,6 +85,26 @@ describe('denied', () => {
 
   it('refuses to bill the patient for a denial the provider must absorb (CO)', () => {
     given(history.denied()).when(billPatient()).thenThrows('INVALID_TRANSITION');
+  });
+
+  // Issue 12: paid 50,000 with PR-2 10,000 and CO-50 20,000 denied; the CO part appealed and upheld.
+  const upheldAfterPartialPayment = () => [
+    ...history.partiallyPaid(),
+    claimAppealed(),
+    appealDecided({ outcome: 'UPHELD' }),
+  ];
+
+  it("bills the patient's share of the earlier payment after an appeal of the rest is upheld", () => {
+    expect(claimOf(upheldAfterPartialPayment()).status).toBe('DENIED');
+    given(upheldAfterPartialPayment())
+      .when(billPatient({ amountCents: 10_000 }))
+      .then([patientBilled({ amountCents: 10_000, transferredFromInsuranceCents: 0 })]);
+  });
+
+  it('moves none of the upheld (CO) denial to the patient', () => {
+    given(upheldAfterPartialPayment())
+      .when(billPatient({ amountCents: 10_001 }))
+      .thenThrows('VALIDATION_FAILED', 'amountCents');
   });
 
   it('writes off the insurance balance', () => {
