@@ -105,6 +105,7 @@ export async function runLagBench(book: ClaimsBook, api: ApiProcess): Promise<vo
   const sent: Sent[] = [];
   const commandLatencies: number[] = [];
   let failed = 0;
+  const failures = new Map<string, number>();
   const inFlight: Promise<void>[] = [];
   const started = nowMs();
   // Open loop: command i leaves at its scheduled time whether or not earlier ones have answered.
@@ -119,7 +120,11 @@ export async function runLagBench(book: ClaimsBook, api: ApiProcess): Promise<vo
           commandLatencies.push(nowMs() - sentAt);
           sent.push({ position: Object.values(data)[0]!.position, commandMs: nowMs() });
         })
-        .catch(() => void failed++),
+        .catch((error: Error) => {
+          failed++;
+          const reason = error.message.slice(0, 120);
+          failures.set(reason, (failures.get(reason) ?? 0) + 1);
+        }),
     );
   }
   await Promise.all(inFlight);
@@ -167,6 +172,7 @@ export async function runLagBench(book: ClaimsBook, api: ApiProcess): Promise<vo
       seconds: SECONDS,
       commands: total,
       failed,
+      failures: Object.fromEntries([...failures].sort((a, b) => b[1] - a[1])),
       commandLatency: latency(commandLatencies),
       pollMs: POLL_MS,
     },
