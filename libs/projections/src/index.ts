@@ -1,6 +1,12 @@
 export type { Projection, RowProjection } from './projection.js';
 export type { ReadModel } from './read-model.js';
-export { rowProjection, upsertRows } from './row-projection.js';
+export {
+  deleteFromTables,
+  rowProjection,
+  upsertRows,
+  upsertTables,
+  type TableRows,
+} from './row-projection.js';
 export {
   ProjectionRunner,
   CheckpointMoved,

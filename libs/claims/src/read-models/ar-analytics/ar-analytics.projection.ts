@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { upsertRows, type Projection } from '@claimtrail/projections';
+import { deleteFromTables, upsertTables, type Projection } from '@claimtrail/projections';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { claimIdOfStream } from '../../domain/index.js';
 import { advanceLedger, type ClaimLedger } from './claim-ledger.js';
@@ -15,17 +15,16 @@ import { analyticsRows } from './ar-analytics.rows.js';
 
 const CHILDREN = [ArBalancePeriodEntity, ArDenialEntity, ArPendEntity, ArMoneyEntity] as const;
 
-const writeAll = <Row extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<Row>,
-  rows: Row[],
-) => upsertRows(manager, manager.connection.getMetadata(entity), rows);
+const tableOf = (manager: EntityManager, entity: EntityTarget<ObjectLiteral>) =>
+  manager.connection.getMetadata(entity).tableName;
 
-/** One array parameter for the batch's claims, however many. */
-const deleteClaims = (manager: EntityManager, entity: EntityTarget<ObjectLiteral>, ids: string[]) =>
-  manager.query(
-    `DELETE FROM "${manager.connection.getMetadata(entity).tableName}" WHERE claim_id = ANY($1)`,
-    [ids],
+/** One statement for every table, one array parameter for the batch's claims, however many. */
+const deleteClaims = (manager: EntityManager, entities: EntityTarget<ObjectLiteral>[], ids: string[]) =>
+  deleteFromTables(
+    manager,
+    entities.map((entity) => tableOf(manager, entity)),
+    'claim_id',
+    ids,
   );
 
 /**
@@ -55,7 +54,6 @@ export const arAnalyticsProjection: Projection = {
     for (const [claimId, claimEvents] of byClaim)
       ledgers.set(claimId, claimEvents.reduce<ClaimLedger | undefined>(advanceLedger, ledgers.get(claimId))!);
 
-    for (const entity of CHILDREN) await deleteClaims(manager, entity, ids);
     const facts: ArClaimFactEntity[] = [];
     const kept: ArClaimLedgerEntity[] = [];
     const gone: string[] = [];
@@ -73,22 +71,27 @@ export const arAnalyticsProjection: Projection = {
       children.pends!.push(...rows.pends);
       children.money!.push(...rows.money);
     }
-    if (gone.length > 0) {
-      await deleteClaims(manager, ArClaimFactEntity, gone);
-      await deleteClaims(manager, ArClaimLedgerEntity, gone);
-    }
-    await writeAll(manager, ArClaimFactEntity, facts);
-    await writeAll(manager, ArClaimLedgerEntity, kept);
-    await writeAll(manager, ArBalancePeriodEntity, children.periods!);
-    await writeAll(manager, ArDenialEntity, children.denials!);
-    await writeAll(manager, ArPendEntity, children.pends!);
-    await writeAll(manager, ArMoneyEntity, children.money!);
+    // Two round trips for the whole batch: every old row out, then every new row in (a statement cannot insert a key
+    // its own other part deletes: both would see the same snapshot).
+    await deleteClaims(manager, [...CHILDREN], ids);
+    if (gone.length > 0) await deleteClaims(manager, [ArClaimFactEntity, ArClaimLedgerEntity], gone);
+    const rows = (entity: EntityTarget<ObjectLiteral>, list: ObjectLiteral[]) => ({
+      metadata: manager.connection.getMetadata(entity),
+      rows: list,
+    });
+    await upsertTables(manager, [
+      rows(ArClaimFactEntity, facts),
+      rows(ArClaimLedgerEntity, kept),
+      rows(ArBalancePeriodEntity, children.periods!),
+      rows(ArDenialEntity, children.denials!),
+      rows(ArPendEntity, children.pends!),
+      rows(ArMoneyEntity, children.money!),
+    ]);
   },
 
   async forgetStream(streamName: string, manager: EntityManager): Promise<void> {
     const claimId = claimIdOfStream(streamName);
     if (claimId === undefined) return;
-    for (const entity of [...CHILDREN, ArClaimFactEntity, ArClaimLedgerEntity])
-      await deleteClaims(manager, entity, [claimId]);
+    await deleteClaims(manager, [...CHILDREN, ArClaimFactEntity, ArClaimLedgerEntity], [claimId]);
   },
 };
