@@ -34,14 +34,19 @@ export class ClaimSummaryResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Which of these claims the read model quarantined, by stream name. */
+  private quarantined(claimIds: readonly string[]) {
+    return this.checkpoints.quarantinedAmong(claimSummaryProjection.name, claimIds.map(claimStreamName));
+  }
+
   /** Claims from rows, each marked stale when the read model quarantined it. */
-  private async toClaims(rows: readonly ClaimSummaryEntity[]): Promise<Claim[]> {
-    const stale = await this.checkpoints.quarantinedAmong(
-      claimSummaryProjection.name,
-      rows.map((r) => claimStreamName(r.claimId)),
-    );
+  private async toClaims(
+    rows: readonly ClaimSummaryEntity[],
+    stale?: Awaited<ReturnType<CheckpointStore['quarantinedAmong']>>,
+  ): Promise<Claim[]> {
+    const marks = stale ?? (await this.quarantined(rows.map((r) => r.claimId)));
     return rows.map((row) =>
-      Object.assign(toClaim(row.state, row.version), { stale: stale.get(claimStreamName(row.claimId)) }),
+      Object.assign(toClaim(row.state, row.version), { stale: marks.get(claimStreamName(row.claimId)) }),
     );
   }
 
@@ -52,8 +57,9 @@ export class ClaimSummaryResolver {
   ): Promise<Claim | null> {
     claimIdArgument(id);
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
-    const row = await this.queries.findOne(id);
-    return row ? (await this.toClaims([row]))[0]! : null;
+    // The row and its quarantine entry side by side: one round trip's wait instead of two.
+    const [row, stale] = await Promise.all([this.queries.findOne(id), this.quarantined([id])]);
+    return row ? (await this.toClaims([row], stale))[0]! : null;
   }
 
   @Query(() => ClaimConnection)
