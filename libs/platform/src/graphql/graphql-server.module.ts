@@ -22,6 +22,8 @@ export function graphqlServerModule(
 ): DynamicModule {
   const limits = queryLimitWiring(settings.queryLimits);
   const formatError = createGraphQLErrorFormatter([platformErrorMapping, ...errorMappings]);
+  // graphql-ws checks a subscription's cost against the schema the server runs, which exists once it is built.
+  let built: GraphQLSchema | undefined;
   return GraphQLModule.forRoot<ApolloDriverConfig>({
     driver: ApolloDriver,
     autoSchemaFile: true,
@@ -31,7 +33,7 @@ export function graphqlServerModule(
     includeStacktraceInErrorResponses: false,
     formatError,
     transformSchema: (schema: GraphQLSchema) =>
-      schemaTransforms.reduce((built, transform) => transform(built), schema),
+      (built = schemaTransforms.reduce((current, transform) => transform(current), schema)),
     plugins: [...limits.plugins, requestLoggingPlugin],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -42,6 +44,7 @@ export function graphqlServerModule(
         settings.queryLimits,
         limits,
         formatError,
+        () => built,
       ) as GraphQLWsSubscriptionsConfig,
     },
   });

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { RequestValidationError } from '../errors/api-errors.js';
 import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
@@ -48,5 +48,60 @@ describe('graphql-ws as the API serves it', () => {
     expect(JSON.stringify(log.mock.calls)).toContain('TypeError');
     expect(JSON.stringify(log.mock.calls)).not.toContain('PT-42');
     log.mockRestore();
+  });
+
+  describe('with the schema it serves', () => {
+    const schema = buildSchema(`
+      type Query { ok: Int }
+      type Event { position: String, data: String }
+      type Subscription { events(first: Int): [Event!]! }
+    `);
+    const served = graphqlWsOptions(
+      { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
+      { plugins: [], validationRules: [], parseOptions: {} },
+      createGraphQLErrorFormatter([platformErrorMapping]),
+      () => schema,
+    );
+    const subscribe = (connection: object, id: string, query: string, variables = {}) =>
+      served.onSubscribe!({ ...connection, subscriptions: {} } as never, id, {
+        query,
+        variables,
+        operationName: 'Feed',
+      } as never);
+
+    it('refuses an operation over the cost limit when it is subscribed, with the variables applied', async () => {
+      const refused = (await subscribe(
+        {},
+        '1',
+        'subscription Feed($n: Int) { events(first: $n) { position data } }',
+        { n: 100 },
+      )) as GraphQLError[];
+      const [answer] = (await served.onError!({} as never, '1', {} as never, refused)) as GraphQLError[];
+      expect(answer!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', reason: 'MAX_COST' });
+      expect(
+        await subscribe({}, '2', 'subscription Feed($n: Int) { events(first: $n) { position } }', { n: 10 }),
+      ).toBeUndefined();
+    });
+
+    it('logs one line when an operation ends: its name, root fields, messages and duration, never the query', async () => {
+      const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
+      const connection = { subscriptions: {} };
+      await served.onSubscribe!(connection as never, '7', {
+        query: 'subscription Feed { events(first: 1) { position data } }',
+        operationName: 'Feed',
+      } as never);
+      for (let i = 0; i < 2; i++)
+        await served.onNext!(connection as never, '7', {} as never, {} as never, { data: {} });
+      await served.onComplete!(connection as never, '7', {} as never);
+      await served.onComplete!(connection as never, '7', {} as never);
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0]![0]).toMatchObject({
+        operationName: 'Feed',
+        rootFields: ['events'],
+        messages: 2,
+      });
+      expect(JSON.stringify(log.mock.calls)).not.toContain('position');
+      log.mockRestore();
+    });
   });
 });

@@ -1,10 +1,14 @@
 import {
   getOperationAST,
   GraphQLError,
+  Kind,
+  parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
 import { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'graphql-ws';
@@ -12,7 +16,7 @@ import { QueryLimitError } from '../errors/api-errors.js';
 import type { GraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { loggableError } from '../logging/loggable-error.js';
 import type { QueryLimits } from './graphql.config.js';
-import type { QueryLimitWiring } from './query-limits.js';
+import { costRefusal, type QueryLimitWiring } from './query-limits.js';
 
 type GraphQLWsOptions = Partial<ServerOptions<Record<string, unknown>, { request: unknown }>>;
 
@@ -30,17 +34,60 @@ async function* refusal(error: GraphQLError): AsyncGenerator<never> {
   throw error;
 }
 
+/** What a subscription's log line says: names, codes and counts, never the query, its variables or the data. */
+interface OperationLog {
+  operationName: string | undefined;
+  rootFields: string[];
+  startedAt: number;
+  messages: number;
+}
+
+function rootFieldsOf(document: DocumentNode, operationName: string | undefined): string[] {
+  const operation = getOperationAST(document, operationName);
+  return [
+    ...new Set(
+      (operation?.selectionSet.selections ?? []).flatMap((s) =>
+        s.kind === Kind.FIELD ? [s.name.value] : [],
+      ),
+    ),
+  ];
+}
+
 /**
- * graphql-ws on the HTTP server's port, answering as HTTP requests are answered: the same validation limits, the
- * same error formatter, and at most maxSubscriptions operations open per connection.
+ * graphql-ws on the HTTP server's port, answering as HTTP requests are answered: the same validation limits and
+ * cost limit (checked when the operation is subscribed, before any resolver runs), the same error formatter, at most
+ * maxSubscriptions operations open per connection, and one log line when each operation ends.
  */
 export function graphqlWsOptions(
   limits: QueryLimits,
   wiring: QueryLimitWiring,
   formatError: GraphQLErrorFormatter,
+  /** The schema the server runs, once built (see graphqlServerModule). */
+  schema: () => GraphQLSchema | undefined = () => undefined,
 ): GraphQLWsOptions {
   // The request-logging plugin sees HTTP only: an unexpected error in a subscription is logged here, as it does.
   const logger = new Logger('graphql-ws');
+  const operations = new WeakMap<object, Map<string, OperationLog>>();
+  const opened = (ctx: object) => {
+    let map = operations.get(ctx);
+    if (!map) operations.set(ctx, (map = new Map()));
+    return map;
+  };
+  const ended = (ctx: object, id: string, errorCodes?: string[]) => {
+    const entry = operations.get(ctx)?.get(id);
+    if (!entry) return;
+    operations.get(ctx)!.delete(id);
+    logger.log(
+      {
+        operationName: entry.operationName,
+        rootFields: entry.rootFields,
+        messages: entry.messages,
+        durationMs: Math.round(performance.now() - entry.startedAt),
+        ...(errorCodes && { errorCodes }),
+      },
+      'Subscription ended',
+    );
+  };
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => {
       const formatted = formatError(error.toJSON(), innermost(error));
@@ -52,13 +99,32 @@ export function graphqlWsOptions(
   return {
     context: (ctx) => ({ req: ctx.extra.request }),
     validate: (schema, document) => validate(schema, document, rules),
-    onSubscribe: (ctx) => {
+    onSubscribe: (ctx, id, payload) => {
       // graphql-ws has already entered this operation in ctx.subscriptions.
-      if (Object.keys(ctx.subscriptions).length <= limits.maxSubscriptions) return undefined;
-      const message = `At most ${limits.maxSubscriptions} subscriptions may be open on one connection; complete one first`;
-      return [
-        new GraphQLError(message, { originalError: new QueryLimitError('MAX_SUBSCRIPTIONS', message) }),
-      ];
+      if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptions) {
+        const message = `At most ${limits.maxSubscriptions} subscriptions may be open on one connection; complete one first`;
+        return [
+          new GraphQLError(message, { originalError: new QueryLimitError('MAX_SUBSCRIPTIONS', message) }),
+        ];
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, wiring.parseOptions);
+      } catch {
+        return undefined; // graphql-ws parses it again and answers the syntax error itself.
+      }
+      const operationName = payload.operationName ?? undefined;
+      const built = schema();
+      const refused =
+        built && costRefusal(built, document, payload.variables ?? {}, operationName, limits.maxCost);
+      if (refused) return [refused];
+      opened(ctx).set(id, {
+        operationName,
+        rootFields: rootFieldsOf(document, operationName),
+        startedAt: performance.now(),
+        messages: 0,
+      });
+      return undefined;
     },
     // A subscription its resolver refused (bad position, unknown type or claim) ends with an error message, as
     // graphql-ws refuses invalid operations, instead of a lone result and a complete that look like an empty stream.
@@ -67,8 +133,20 @@ export function graphqlWsOptions(
       const errors = isIterable(result) ? undefined : (result as ExecutionResult).errors;
       return subscription && errors?.length ? refusal(errors[0]!) : undefined;
     },
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: format(result.errors) } : undefined,
-    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onNext: (ctx, id, _payload, _args, result) => {
+      const entry = operations.get(ctx)?.get(id);
+      if (entry) entry.messages++;
+      return result.errors ? { ...result, errors: format(result.errors) } : undefined;
+    },
+    onError: (ctx, id, _payload, errors) => {
+      const formatted = format(errors);
+      ended(
+        ctx,
+        id,
+        formatted.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN')),
+      );
+      return formatted;
+    },
+    onComplete: (ctx, id) => ended(ctx, id),
   };
 }

@@ -2,7 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { QueryLimitError, type QueryLimit } from '../errors/api-errors.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from './graphql.config.js';
 
@@ -41,29 +47,42 @@ const reportAs = (
   ],
 });
 
+/** The refusal for an operation whose computed cost is over the limit, if it is. */
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  maxCost: number,
+): GraphQLError | undefined {
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, estimators, variables, operationName });
+  } catch (error) {
+    if ((error as Error).message === TOO_MANY_NODES)
+      return refusal('MAX_COST', 'The query selects more fields than the server allows');
+    // Bad variables: execution refuses them with BAD_USER_INPUT before any resolver runs.
+    return undefined;
+  }
+  return cost > maxCost
+    ? refusal('MAX_COST', `Query cost limit of ${maxCost} exceeded, found ${cost}.`)
+    : undefined;
+}
+
 /** Refuses, after validation and before execution, an operation whose computed cost is over the limit. */
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              estimators,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-            });
-          } catch (error) {
-            if ((error as Error).message === TOO_MANY_NODES)
-              throw refusal('MAX_COST', 'The query selects more fields than the server allows');
-            // Bad variables: execution refuses them with BAD_USER_INPUT before any resolver runs.
-            return;
-          }
-          if (cost > maxCost)
-            throw refusal('MAX_COST', `Query cost limit of ${maxCost} exceeded, found ${cost}.`);
+          const refused = costRefusal(
+            schema,
+            document,
+            request.variables ?? {},
+            request.operationName ?? undefined,
+            maxCost,
+          );
+          if (refused) throw refused;
         },
       };
     },
