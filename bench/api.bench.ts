@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import pg from 'pg';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -369,7 +370,6 @@ async function report(cells: Cell[]): Promise<void> {
 }
 
 async function serverVersion(): Promise<string> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: SERVER_URL });
   await client.connect();
   try {

@@ -162,7 +162,7 @@ export class ProjectionRunner {
       const before = await this.loadCheckpoint();
       const history = await this.store.readStream(streamName);
       const released = await this.dataSource.transaction(async (manager) => {
-        const checkpoint = await this.lockCheckpoint(manager);
+        const { checkpoint } = await this.lockCheckpoint(manager);
         if (checkpoint !== before) return undefined;
         const events = history.filter((e) => comparePositions(e.position, checkpoint) <= 0);
         await this.projection.forgetStream(streamName, manager);
@@ -200,14 +200,10 @@ export class ProjectionRunner {
 
   /**
    * The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. Every
-   * transaction that applies events starts here, so this is also where it is pointed at the runner's schema.
+   * transaction that applies events starts here, so this is also where it is pointed at the runner's schema. The
+   * streams this projection stopped applying come in the same round trip.
    */
-  private async lockCheckpoint(manager: EntityManager): Promise<Position | undefined> {
-    return (await this.lockCheckpointAndQuarantine(manager)).checkpoint;
-  }
-
-  /** The locked checkpoint and, in the same round trip, the streams this projection stopped applying. */
-  private async lockCheckpointAndQuarantine(
+  private async lockCheckpoint(
     manager: EntityManager,
   ): Promise<{ checkpoint: Position | undefined; quarantined: Set<string> }> {
     if (this.options.schema !== undefined)
@@ -240,7 +236,7 @@ export class ProjectionRunner {
   ): Promise<Position> {
     const last = batch[batch.length - 1]!.position;
     await this.dataSource.transaction(async (manager) => {
-      const { checkpoint, quarantined } = await this.lockCheckpointAndQuarantine(manager);
+      const { checkpoint, quarantined } = await this.lockCheckpoint(manager);
       if (checkpoint !== expected) throw new CheckpointMoved();
       const events = batch.filter((e) => !quarantined.has(e.streamName));
       if (events.length > 0 && isolate) await this.applyIsolating(events, manager);

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { PhiAccessLog, phiFieldsOf, type PhiStreamRecorder } from '@claimtrail/audit';
-import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { identityOf } from '@claimtrail/platform';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ClaimEventFeed } from '../../application/claim-event-feed.js';
 import { claimIdOfStream } from '../../domain/index.js';
+import { ClaimEventsArgs } from '../inputs/claim-events.args.js';
 import { ClaimLogEvent, ClaimLogEventBatch } from '../types/claim-history.type.js';
 
 const toLogEvent = (e: RecordedEvent): ClaimLogEvent => ({
@@ -87,14 +88,9 @@ export class ClaimEventsResolver {
   async claimEvents(
     @Context() context: { req?: IncomingMessage },
     @Info() info: GraphQLResolveInfo,
-    @Args('after', { type: () => String, nullable: true, description: 'Exclusive; omitted: from the start.' })
-    after?: string,
-    @Args('types', { type: () => [String], nullable: true, description: 'Only these event types.' })
-    types?: string[],
-    @Args('claimId', { type: () => ID, nullable: true, description: "Only this claim's events." })
-    claimId?: string,
+    @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent>> {
-    const events = await this.feed.open(request(after, types, claimId));
+    const events = await this.feed.open(request(args));
     return selectsData(info, 0) ? audited(events, this.recorder(context, info), 'claimEvents') : events;
   }
 
@@ -109,14 +105,9 @@ export class ClaimEventsResolver {
   async claimEventBatches(
     @Context() context: { req?: IncomingMessage },
     @Info() info: GraphQLResolveInfo,
-    @Args('after', { type: () => String, nullable: true, description: 'Exclusive; omitted: from the start.' })
-    after?: string,
-    @Args('types', { type: () => [String], nullable: true, description: 'Only these event types.' })
-    types?: string[],
-    @Args('claimId', { type: () => ID, nullable: true, description: "Only this claim's events." })
-    claimId?: string,
+    @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent[]>> {
-    const batches = await this.feed.openBatches(request(after, types, claimId));
+    const batches = await this.feed.openBatches(request(args));
     return selectsData(info, 1)
       ? audited(batches, this.recorder(context, info), 'claimEventBatches')
       : batches;
@@ -131,7 +122,8 @@ export class ClaimEventsResolver {
   }
 }
 
-const request = (after?: string, types?: string[], claimId?: string) => ({
+/** GraphQL lets a client send null for an omitted argument; the feed knows only absent. */
+const request = ({ after, types, claimId }: ClaimEventsArgs) => ({
   after: after ?? undefined,
   types: types ?? undefined,
   claimId: claimId ?? undefined,
