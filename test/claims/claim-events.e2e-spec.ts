@@ -120,50 +120,53 @@ describe('claimEvents over graphql-ws', () => {
     await client.dispose();
   });
 
-  describe('refuses at subscribe time, with a coded error, never starting from zero', () => {
-    it.each([
-      ['a position that does not parse', { after: 'yesterday' }, 'BAD_USER_INPUT', 'after'],
-      [
-        'a position past the end of the log',
-        { after: formatPosition(9n ** 18n, 1) },
-        'BAD_USER_INPUT',
-        'after',
-      ],
-      [
-        'an unknown event type',
-        { types: ['ClaimSubmitted', 'ClaimTeleported'] },
-        'BAD_USER_INPUT',
-        'types[1]',
-      ],
-      ['a claim id no claim can have', { claimId: 'no such claim!' }, 'BAD_USER_INPUT', 'claimId'],
-      ['an unknown claim', { claimId: 'CLM-NEVER-SUBMITTED' }, 'NOT_FOUND', undefined],
-    ])('%s', async (_case, variables, code, field) => {
-      const client = wsClient(api.url);
-      const events: LogEvent[] = [];
-      const errors = await subscribeEvents(client, variables, (e) => events.push(e)).ended;
-      expect(events).toEqual([]);
-      expect(errors).toHaveLength(1);
-      expect(errors![0]!.extensions).toMatchObject({ code, ...(field && { field }) });
-      await client.dispose();
-    });
-
-    it(`more than ${MAX_SUBSCRIPTIONS} subscriptions on one connection`, async () => {
-      const client = wsClient(api.url);
-      const open = Array.from({ length: MAX_SUBSCRIPTIONS }, () => subscribeEvents(client, {}));
-      const refused = await subscribeEvents(client, {}).ended;
-      expect(refused![0]!.extensions).toMatchObject({
-        code: 'QUERY_TOO_COMPLEX',
-        reason: 'MAX_SUBSCRIPTIONS',
+  describe.each(['claimEvents', 'claimEventBatches'] as const)(
+    '%s refuses at subscribe time, with a coded error, never starting from zero',
+    (operation) => {
+      it.each([
+        ['a position that does not parse', { after: 'yesterday' }, 'BAD_USER_INPUT', 'after'],
+        [
+          'a position past the end of the log',
+          { after: formatPosition(9n ** 18n, 1) },
+          'BAD_USER_INPUT',
+          'after',
+        ],
+        [
+          'an unknown event type',
+          { types: ['ClaimSubmitted', 'ClaimTeleported'] },
+          'BAD_USER_INPUT',
+          'types[1]',
+        ],
+        ['a claim id no claim can have', { claimId: 'no such claim!' }, 'BAD_USER_INPUT', 'claimId'],
+        ['an unknown claim', { claimId: 'CLM-NEVER-SUBMITTED' }, 'NOT_FOUND', undefined],
+      ])('%s', async (_case, variables, code, field) => {
+        const client = wsClient(api.url);
+        const events: LogEvent[] = [];
+        const errors = await subscribeEvents(client, variables, (e) => events.push(e), operation).ended;
+        expect(events).toEqual([]);
+        expect(errors).toHaveLength(1);
+        expect(errors![0]!.extensions).toMatchObject({ code, ...(field && { field }) });
+        await client.dispose();
       });
-      open[0]!.stop();
-      await open[0]!.ended;
-      const again = subscribeEvents(client, {});
-      const outcome = await Promise.race([
-        again.ended,
-        new Promise((resolve) => setTimeout(() => resolve('still open'), 500)),
-      ]);
-      expect(outcome).toBe('still open');
-      await client.dispose();
-    });
-  });
+
+      it(`more than ${MAX_SUBSCRIPTIONS} subscriptions on one connection`, async () => {
+        const client = wsClient(api.url);
+        const open = Array.from({ length: MAX_SUBSCRIPTIONS }, () => subscribeEvents(client, {}));
+        const refused = await subscribeEvents(client, {}, () => {}, operation).ended;
+        expect(refused![0]!.extensions).toMatchObject({
+          code: 'QUERY_TOO_COMPLEX',
+          reason: 'MAX_SUBSCRIPTIONS',
+        });
+        open[0]!.stop();
+        await open[0]!.ended;
+        const again = subscribeEvents(client, {});
+        const outcome = await Promise.race([
+          again.ended,
+          new Promise((resolve) => setTimeout(() => resolve('still open'), 500)),
+        ]);
+        expect(outcome).toBe('still open');
+        await client.dispose();
+      });
+    },
+  );
 });
