@@ -25,6 +25,9 @@ export const REJECTED_STATUS_CODES: ReadonlySet<string> = new Set(['A3', 'A4', '
 /** 277 categories that hold a claim: P0-P5 pending, R0-R16 request for information. */
 export const PENDED_STATUS_CODE_PATTERN = /^(P[0-5]|R(1[0-6]|\d))$/;
 
+/** CARC 23: the impact of the prior payer's adjudication, on a secondary payer's remittance. */
+export const PRIOR_PAYER_CARC = '23';
+
 export const LIMITS = {
   maxLines: 50, // an 837P claim carries at most 50 service lines
   maxDiagnoses: 12, // and at most 12 diagnosis codes

@@ -12,9 +12,10 @@ import { decideAssignClaim, decideLogFollowUp, decideVoidClaim } from './follow-
 import {
   decideBillPatient,
   decideRecordPatientPayment,
+  decideReferToCollections,
   decideWriteOffBalance,
 } from './patient/patient.decide.js';
-import { decideRecordPayment, decideReversePayment } from './payment/payment.decide.js';
+import { decideRecordPayment, decideResolveCredit, decideReversePayment } from './payment/payment.decide.js';
 import {
   decideAcknowledgeClaim,
   decidePendClaim,
@@ -52,6 +53,8 @@ export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
       return [decideRecordPayment(command, state)];
     case 'ReversePayment':
       return [decideReversePayment(command, state)];
+    case 'ResolveCredit':
+      return [decideResolveCredit(command, state)];
 
     case 'BillPatient':
       return [decideBillPatient(command, state)];
@@ -59,6 +62,8 @@ export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
       return [decideRecordPatientPayment(command, state)];
     case 'WriteOffBalance':
       return [decideWriteOffBalance(command, state)];
+    case 'ReferToCollections':
+      return [decideReferToCollections(command, state)];
 
     case 'LogFollowUp':
       return [decideLogFollowUp(command, state)];

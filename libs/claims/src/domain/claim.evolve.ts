@@ -2,8 +2,13 @@ import type { ClaimEvent } from './claim.events.js';
 import type { ClaimState } from './claim.state.js';
 import { onAppealDecided, onClaimAppealed, onClaimDenied } from './denial-appeal/denial-appeal.evolve.js';
 import { onClaimAssigned, onClaimVoided, onFollowUpLogged } from './follow-up/follow-up.evolve.js';
-import { onBalanceWrittenOff, onPatientBilled, onPatientPaymentReceived } from './patient/patient.evolve.js';
-import { onClaimPaid, onPaymentReversed } from './payment/payment.evolve.js';
+import {
+  onBalanceWrittenOff,
+  onPatientBilled,
+  onPatientPaymentReceived,
+  onPatientReferredToCollections,
+} from './patient/patient.evolve.js';
+import { onClaimPaid, onCreditResolved, onPaymentReversed } from './payment/payment.evolve.js';
 import {
   onAdditionalInfoSubmitted,
   onClaimAcknowledged,
@@ -41,6 +46,8 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
       return onClaimPaid(state, event.data);
     case 'PaymentReversed':
       return onPaymentReversed(state, event.data);
+    case 'CreditResolved':
+      return onCreditResolved(state, event.data);
 
     case 'PatientBilled':
       return onPatientBilled(state, event.data);
@@ -48,6 +55,8 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
       return onPatientPaymentReceived(state, event.data);
     case 'BalanceWrittenOff':
       return onBalanceWrittenOff(state, event.data);
+    case 'PatientReferredToCollections':
+      return onPatientReferredToCollections(state, event.data);
 
     case 'FollowUpLogged':
       return onFollowUpLogged(state, event.data);

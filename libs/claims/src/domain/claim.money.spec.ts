@@ -74,6 +74,8 @@ describe('the worked scenario: denied, appealed, paid on appeal, patient share c
       patientPaidCents: 15_000,
       insuranceWrittenOffCents: 0,
       patientWrittenOffCents: 0,
+      crossedOverCents: 0,
+      secondarySettledCents: 0,
     });
   });
 

@@ -121,7 +121,15 @@ export const DENIAL_CARCS: ReadonlySet<string> = new Set([
 
 export const isDenialCarc = (carc: string): boolean => DENIAL_CARCS.has(carc);
 
-/** Running totals in cents; every balance is derived from them, so a reversal that subtracts restores exactly. */
+/** Who a remittance comes from: the primary payer, or the secondary one the primary's patient share crossed over to. */
+export const PAYER_RANKS = ['PRIMARY', 'SECONDARY'] as const;
+export type PayerRank = (typeof PAYER_RANKS)[number];
+
+/**
+ * Running totals in cents; every balance is derived from them, so a reversal that subtracts restores exactly.
+ * paidCents and patientPaidCents are net of refunds. The two secondary totals arrived with coordination of benefits:
+ * claims folded before it lack them, which reads as zero.
+ */
 export interface Money {
   chargeCents: number;
   paidCents: number;
@@ -131,6 +139,10 @@ export interface Money {
   patientPaidCents: number;
   insuranceWrittenOffCents: number;
   patientWrittenOffCents: number;
+  /** The primary's patient-responsibility amounts that crossed over to the secondary payer. */
+  crossedOverCents?: number;
+  /** What the secondary settled of it: paid, adjusted, moved to the patient, written off, net of refunds. */
+  secondarySettledCents?: number;
 }
 
 export const zeroMoney = (chargeCents: number): Money => ({
@@ -142,16 +154,19 @@ export const zeroMoney = (chargeCents: number): Money => ({
   patientPaidCents: 0,
   insuranceWrittenOffCents: 0,
   patientWrittenOffCents: 0,
+  crossedOverCents: 0,
+  secondarySettledCents: 0,
 });
 
 /** The totals moved by `delta`: added, or with sign -1 taken back (a reversal). */
 export function addMoney(money: Money, delta: Partial<Money>, sign: 1 | -1 = 1): Money {
   const next = { ...money };
-  for (const key of Object.keys(delta) as (keyof Money)[]) next[key] += sign * (delta[key] ?? 0);
+  for (const key of Object.keys(delta) as (keyof Money)[])
+    next[key] = (next[key] ?? 0) + sign * (delta[key] ?? 0);
   return next;
 }
 
-/** charges − payer payments − CO/OA/PI adjustments − amounts moved to the patient − insurance write-offs. */
+/** What the payers still owe together: charges − payer payments − CO/OA/PI − amounts moved to the patient − write-offs. */
 export const insuranceBalance = (m: Money): number =>
   m.chargeCents -
   m.paidCents -
@@ -160,9 +175,29 @@ export const insuranceBalance = (m: Money): number =>
   m.patientResponsibilityCents -
   m.insuranceWrittenOffCents;
 
+/** What the secondary payer owes: the crossed-over patient share it has not settled. */
+export const secondaryBalance = (m: Money): number =>
+  (m.crossedOverCents ?? 0) - (m.secondarySettledCents ?? 0);
+
+/** What the primary payer owes: the rest of the insurance balance. */
+export const primaryBalance = (m: Money): number => insuranceBalance(m) - secondaryBalance(m);
+
+export const payerBalance = (m: Money, payer: PayerRank): number =>
+  payer === 'PRIMARY' ? primaryBalance(m) : secondaryBalance(m);
+
 /** patient responsibility − patient payments − patient write-offs. */
 export const patientBalance = (m: Money): number =>
   m.patientResponsibilityCents - m.patientPaidCents - m.patientWrittenOffCents;
+
+/** Money received beyond what is owed, by whom it is owed back to: a compliance risk until refunded or offset. */
+export const CREDIT_SIDES = ['PRIMARY', 'SECONDARY', 'PATIENT'] as const;
+export type CreditSide = (typeof CREDIT_SIDES)[number];
+
+export const creditBalance = (m: Money, side: CreditSide): number =>
+  Math.max(0, -(side === 'PATIENT' ? patientBalance(m) : payerBalance(m, side)));
+
+export const totalCredit = (m: Money): number =>
+  creditBalance(m, 'PRIMARY') + creditBalance(m, 'SECONDARY') + creditBalance(m, 'PATIENT');
 
 /** Calendar arithmetic on YYYY-MM-DD dates (UTC, so no daylight-saving drift). */
 export function addDays(date: string, days: number): string {

@@ -1,7 +1,8 @@
 import type { AppealOutcome, LineDenial } from './denial-appeal/denial-appeal.events.js';
 import type { FollowUpChannel } from './follow-up/follow-up.events.js';
-import type { AdjustmentGroup, Money, PayerRules } from './claim.money.js';
-import type { WriteOffReason } from './patient/patient.events.js';
+import type { AdjustmentGroup, CreditSide, Money, PayerRules } from './claim.money.js';
+import type { CreditResolution } from './payment/payment.commands.js';
+import type { StatementCycle, WriteOffReason } from './patient/patient.events.js';
 import type { Adjustment } from './payment/payment.events.js';
 import type { ServiceLine } from './submission/submission.events.js';
 
@@ -39,6 +40,9 @@ export interface Payment {
   patientResponsibilityCents: number;
   deniedCents: number;
   reversed: boolean;
+  /** Absent for the primary payer's remittances. */
+  payer?: 'SECONDARY';
+  crossedOverCents?: number;
   /** Status the claim had before this payment: a reversal goes back to it. */
   statusBefore: OpenStatus;
   /** The pend and deadlines the payment ended, restored with statusBefore by a reversal. */
@@ -51,6 +55,17 @@ export interface PatientStatement {
   amountCents: number;
   dueDate: string;
   billedOn: string;
+  /** FIRST, SECOND or FINAL notice; statements folded before cycles existed read as FIRST. */
+  cycle?: StatementCycle;
+}
+
+export interface Refund {
+  refundId: string;
+  side: CreditSide;
+  method: CreditResolution;
+  amountCents: number;
+  reference?: string;
+  resolvedOn: string;
 }
 
 export interface PatientPayment {
@@ -91,6 +106,8 @@ export interface ClaimRecord {
   patientRef: string;
   providerNpi: string;
   payerId: string;
+  /** The payer the primary's patient share crosses over to (coordination of benefits). */
+  secondaryPayerId?: string;
   payerRules: PayerRules;
   payerClaimNumber?: string;
   serviceDateFrom: string;
@@ -111,6 +128,10 @@ export interface ClaimRecord {
   patientPayments: PatientPayment[];
   followUps: FollowUp[];
   writeOffs: WriteOff[];
+  /** Credit balances paid back or offset; claims folded before credits existed have none. */
+  refunds?: Refund[];
+  /** The day the patient balance was referred to a collection agency, after the final notice. */
+  collectionsReferredOn?: string;
   assignee?: string;
 }
 

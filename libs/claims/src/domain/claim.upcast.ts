@@ -34,9 +34,16 @@ export const claimDeniedV2toV3: Upcaster = (data, before) =>
     ? undefined
     : { ...data, payerId: before.payerId, providerNpi: before.providerNpi };
 
+/** PatientBilled v1 had no statement cycles: the statements before it on the claim tell which one it was. */
+export const patientBilledV1toV2: Upcaster = (data, before) => {
+  const sent = before.status === 'NONE' ? 0 : before.statements.length;
+  return { ...data, cycle: sent === 0 ? 'FIRST' : sent === 1 ? 'SECOND' : 'FINAL' };
+};
+
 /** upcasters[type][v] turns version v of the event's data into version v + 1. */
 const upcasters: Partial<Record<ClaimEventType, Record<number, Upcaster>>> = {
   ClaimDenied: { 1: claimDeniedV1toV2, 2: claimDeniedV2toV3 },
+  PatientBilled: { 1: patientBilledV1toV2 },
 };
 
 export function isClaimEventType(type: string): type is ClaimEventType {

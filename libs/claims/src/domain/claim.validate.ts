@@ -5,6 +5,7 @@ import {
   LIMITS,
   LOCAL_DATE_RULE,
   localDateOf,
+  PAYER_ID_PATTERN,
   RARC_PATTERN,
   REFERENCE_ID_PATTERN,
 } from './claim.codes.js';
@@ -43,6 +44,12 @@ export function checkOptionalText(field: string, value: unknown): string | undef
 export function checkId(field: string, value: unknown): string {
   if (typeof value !== 'string' || !REFERENCE_ID_PATTERN.test(value))
     throw invalid(field, 'must be 1-50 letters, digits, dots, dashes or underscores');
+  return value;
+}
+
+export function checkPayerId(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !PAYER_ID_PATTERN.test(value))
+    throw invalid(field, 'must be 2-10 upper-case letters or digits');
   return value;
 }
 

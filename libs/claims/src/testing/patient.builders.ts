@@ -4,6 +4,7 @@ import type {
   PatientBilled,
   PatientPaymentReceived,
   RecordPatientPayment,
+  ReferToCollections,
   WriteOffBalance,
 } from '../domain/index.js';
 import { AT, dateOf } from './claim-story.js';
@@ -24,6 +25,7 @@ export const patientBilled = (overrides: Partial<PatientBilled['data']> = {}): P
     amountCents: 15_000,
     dueDate: '2026-07-01',
     billedOn: dateOf(AT.patientBilled),
+    cycle: 'FIRST',
     transferredFromInsuranceCents: 0,
     ...overrides,
   },
@@ -69,4 +71,11 @@ export const balanceWrittenOff = (overrides: Partial<BalanceWrittenOff['data']> 
     statusAfter: 'WRITTEN_OFF',
     ...overrides,
   },
+});
+
+export const referToCollections = (overrides: Partial<ReferToCollections> = {}): ReferToCollections => ({
+  type: 'ReferToCollections',
+  agency: 'Acme Recovery',
+  occurredAt: AT.patientPaid,
+  ...overrides,
 });

@@ -4,6 +4,7 @@ import {
   type ClaimPaid,
   type PaymentReversed,
   type RecordPayment,
+  type ResolveCredit,
   type ReversePayment,
 } from '../domain/index.js';
 import { AT, dateOf } from './claim-story.js';
@@ -93,4 +94,14 @@ export const paymentReversed = (overrides: Partial<PaymentReversed['data']> = {}
     statusAfter: 'ACCEPTED',
     ...overrides,
   },
+});
+
+export const resolveCredit = (overrides: Partial<ResolveCredit> = {}): ResolveCredit => ({
+  type: 'ResolveCredit',
+  refundId: 'RF-1',
+  side: 'PRIMARY',
+  method: 'REFUND',
+  amountCents: 10_000,
+  occurredAt: AT.reversed,
+  ...overrides,
 });

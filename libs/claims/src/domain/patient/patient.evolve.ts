@@ -1,6 +1,11 @@
 import { addMoney } from '../claim.money.js';
 import { filingDeadlineOnly, recordOf, type ClaimState, type ExistingClaim } from '../claim.state.js';
-import type { BalanceWrittenOff, PatientBilled, PatientPaymentReceived } from './patient.events.js';
+import type {
+  BalanceWrittenOff,
+  PatientBilled,
+  PatientPaymentReceived,
+  PatientReferredToCollections,
+} from './patient.events.js';
 
 export function onPatientBilled(state: ExistingClaim, data: PatientBilled['data']): ClaimState {
   const claim = recordOf(state);
@@ -31,17 +36,26 @@ export function onPatientPaymentReceived(
     : { ...state, ...next };
 }
 
+/** Closes the claim when nothing is left; a partial write-off leaves it as it was. */
 export function onBalanceWrittenOff(state: ExistingClaim, data: BalanceWrittenOff['data']): ClaimState {
   const claim = recordOf(state);
-  const { statusAfter, ...writeOff } = data;
-  return {
-    ...claim,
-    status: statusAfter,
+  const { statusAfter, secondaryAmountCents, ...writeOff } = data;
+  const next = {
     money: addMoney(claim.money, {
       insuranceWrittenOffCents: writeOff.insuranceAmountCents,
       patientWrittenOffCents: writeOff.patientAmountCents,
+      secondarySettledCents: secondaryAmountCents ?? 0,
     }),
     writeOffs: [...claim.writeOffs, writeOff],
-    deadlines: filingDeadlineOnly(claim),
   };
+  if (statusAfter === 'WRITTEN_OFF' || statusAfter === 'CLOSED')
+    return { ...claim, ...next, status: statusAfter, deadlines: filingDeadlineOnly(claim) };
+  return { ...state, ...next };
+}
+
+export function onPatientReferredToCollections(
+  state: ExistingClaim,
+  data: PatientReferredToCollections['data'],
+): ClaimState {
+  return { ...state, collectionsReferredOn: data.referredOn };
 }

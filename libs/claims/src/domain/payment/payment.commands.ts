@@ -1,4 +1,4 @@
-import type { AdjustmentGroup } from '../claim.money.js';
+import type { AdjustmentGroup, CreditSide, PayerRank } from '../claim.money.js';
 import type { Timed } from '../claim.timed.js';
 
 export interface AdjustmentInput {
@@ -13,7 +13,14 @@ export interface RecordPayment extends Timed {
   type: 'RecordPayment';
   paymentId: string;
   paidDate: string;
-  /** The remittance's billed amount (CLP03); when given it must match what the claim still has at the payer. */
+  /** Who sent the remittance; PRIMARY unless the claim's patient share crossed over to a secondary payer. */
+  payer?: PayerRank;
+  /** The secondary payer the primary forwarded the claim to (835 CLP02 19/20, NM1*TT): the patient share crosses over. */
+  crossoverPayerId?: string;
+  /**
+   * The remittance's billed amount (CLP03). On a payer's first remittance it must match what the claim still has at
+   * that payer, and is taken as that when left out; a later one (late lines, a duplicate) may bill any part of the charge.
+   */
   billedCents?: number;
   paidCents: number;
   allowedCents?: number;
@@ -26,4 +33,18 @@ export interface ReversePayment extends Timed {
   reason: string;
 }
 
-export type PaymentCommand = RecordPayment | ReversePayment;
+export const CREDIT_RESOLUTIONS = ['REFUND', 'OFFSET'] as const;
+export type CreditResolution = (typeof CREDIT_RESOLUTIONS)[number];
+
+/** A credit balance (money received beyond what was owed) paid back, or offset against another claim by the payer. */
+export interface ResolveCredit extends Timed {
+  type: 'ResolveCredit';
+  refundId: string;
+  side: CreditSide;
+  method: CreditResolution;
+  amountCents: number;
+  /** Check number, or the remittance (TRN02) whose PLB withheld the offset. */
+  reference?: string;
+}
+
+export type PaymentCommand = RecordPayment | ReversePayment | ResolveCredit;

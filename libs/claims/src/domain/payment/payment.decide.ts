@@ -1,9 +1,21 @@
 // Payer money: 835 remittances that must balance, and takebacks that undo one exactly.
-import { LIMITS, localDateOf } from '../claim.codes.js';
+import { LIMITS, localDateOf, PRIOR_PAYER_CARC } from '../claim.codes.js';
 import { appealWindow } from '../claim.deadlines.js';
 import { ClaimError, invalid } from '../claim.errors.js';
-import { insuranceBalance, isDenialCarc } from '../claim.money.js';
-import type { ClaimState, ExistingClaim } from '../claim.state.js';
+import {
+  addMoney,
+  CREDIT_SIDES,
+  creditBalance,
+  insuranceBalance,
+  isDenialCarc,
+  PAYER_RANKS,
+  patientBalance,
+  payerBalance,
+  type CreditSide,
+  type Money,
+  type PayerRank,
+} from '../claim.money.js';
+import type { ClaimState, ClaimStatus, ExistingClaim, Payment } from '../claim.state.js';
 import {
   businessDate,
   checkCarc,
@@ -12,21 +24,32 @@ import {
   checkGroup,
   checkId,
   checkList,
+  checkOneOf,
+  checkPayerId,
   checkRarcs,
   checkText,
   refuse,
   requireStatus,
 } from '../claim.validate.js';
-import type { AdjustmentInput, RecordPayment, ReversePayment } from './payment.commands.js';
-import type { Adjustment, ClaimPaid, PaymentReversed } from './payment.events.js';
+import {
+  CREDIT_RESOLUTIONS,
+  type AdjustmentInput,
+  type RecordPayment,
+  type ResolveCredit,
+  type ReversePayment,
+} from './payment.commands.js';
+import type { Adjustment, ClaimPaid, CreditResolved, PaymentReversed } from './payment.events.js';
 
 type Effects = Pick<
   ClaimPaid['data'],
   'contractualCents' | 'otherAdjustmentCents' | 'patientResponsibilityCents' | 'deniedCents'
 >;
 
-/** How each adjustment moves the balances: patient share, denial (stays in AR), contractual, or other. */
-function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
+/**
+ * How each adjustment moves the balances: patient share, denial (stays in AR), contractual, or other. CARC 23 (the
+ * prior payer's adjudication, on a secondary's remittance) moves nothing: that money was posted from the primary's.
+ */
+function adjustmentEffects(adjustments: readonly Adjustment[], payer: PayerRank): Effects {
   const effects: Effects = {
     contractualCents: 0,
     otherAdjustmentCents: 0,
@@ -34,6 +57,7 @@ function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
     deniedCents: 0,
   };
   for (const a of adjustments) {
+    if (payer === 'SECONDARY' && a.carc === PRIOR_PAYER_CARC) continue;
     if (a.groupCode === 'PR') effects.patientResponsibilityCents += a.amountCents;
     else if (isDenialCarc(a.carc)) effects.deniedCents += a.amountCents;
     else if (a.groupCode === 'CO') effects.contractualCents += a.amountCents;
@@ -42,8 +66,35 @@ function adjustmentEffects(adjustments: readonly Adjustment[]): Effects {
   return effects;
 }
 
+/**
+ * Adjustments explain why a payer did not pay; they cannot take its balance below zero, so only money received makes a
+ * credit. A first remittance balances against what the payer owes and is never limited; a duplicate one is.
+ */
+function limitToBalance(effects: Effects, owedAfterPayment: number): Effects {
+  let room = owedAfterPayment;
+  const take = (amount: number): number => {
+    const applied = amount <= 0 ? amount : Math.max(0, Math.min(amount, room));
+    room -= applied;
+    return applied;
+  };
+  const patientResponsibilityCents = take(effects.patientResponsibilityCents);
+  const contractualCents = take(effects.contractualCents);
+  const otherAdjustmentCents = take(effects.otherAdjustmentCents);
+  return { ...effects, patientResponsibilityCents, contractualCents, otherAdjustmentCents };
+}
+
+const RECORDABLE = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'PENDED',
+  'APPEALED',
+  'PAID',
+  'PARTIALLY_PAID',
+  'PATIENT_BILLED',
+] as const;
+
 export function decideRecordPayment(command: RecordPayment, state: ClaimState): ClaimPaid {
-  const claim = requireStatus(state, command.type, ['SUBMITTED', 'ACCEPTED', 'PENDED', 'APPEALED']);
+  const claim = requireStatus(state, command.type, RECORDABLE);
   if (claim.status === 'APPEALED' && claim.appeal.outcome === undefined)
     throw refuse(command.type, 'the appeal has not been decided');
   const today = businessDate(command.occurredAt, claim);
@@ -54,11 +105,16 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
   if (paidDate < localDateOf(claim.submittedAt))
     throw invalid('paidDate', 'must not be before the claim was submitted');
   if (paidDate > today) throw invalid('paidDate', 'must not be after the date the payment is recorded');
+  const payer = command.payer === undefined ? 'PRIMARY' : checkOneOf('payer', command.payer, PAYER_RANKS);
+  const secondaryPayerId = checkCrossover(command, claim, payer);
 
-  const billedCents = insuranceBalance(claim.money);
-  if (command.billedCents !== undefined && command.billedCents !== billedCents)
-    throw invalid('billedCents', 'must equal the amount still billed to the payer');
-  const paidCents = checkCents('paidCents', command.paidCents, 0, billedCents);
+  const owed = payerBalance(claim.money, payer);
+  const firstFromPayer = !claim.payments.some((p) => !p.reversed && (p.payer ?? 'PRIMARY') === payer);
+  // A secondary's remittance bills the whole charge, with the primary's part as CARC 23: only the primary's first
+  // one is held to what the claim still has at the payer.
+  const firstFromPrimary = firstFromPayer && payer === 'PRIMARY';
+  const billedCents = checkBilled(command.billedCents, Math.max(0, owed), firstFromPrimary, claim);
+  const paidCents = checkCents('paidCents', command.paidCents, 0);
   const allowedCents =
     command.allowedCents === undefined
       ? undefined
@@ -72,26 +128,39 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       'adjustments',
     );
   }
-  const effects = adjustmentEffects(adjustments);
-  if (paidCents === 0 && effects.deniedCents > 0)
+  const effects = limitToBalance(adjustmentEffects(adjustments, payer), owed - paidCents);
+  if (paidCents === 0 && effects.deniedCents > 0 && firstFromPrimary)
     throw invalid(
       'paidCents',
       'must be above zero when the remittance denies: use denyClaim for a zero-pay denial',
     );
+  const crossesOver = payer === 'PRIMARY' && (secondaryPayerId ?? claim.secondaryPayerId) !== undefined;
+  const owedAfter =
+    owed -
+    paidCents -
+    effects.contractualCents -
+    effects.otherAdjustmentCents -
+    effects.patientResponsibilityCents;
   const underpaid =
     allowedCents !== undefined && paidCents < allowedCents - effects.patientResponsibilityCents;
-  const outcome = effects.deniedCents > 0 || underpaid ? 'PARTIALLY_PAID' : 'PAID';
+  const outcome = effects.deniedCents > 0 || underpaid || owedAfter > 0 ? 'PARTIALLY_PAID' : 'PAID';
   const appeal = outcome === 'PARTIALLY_PAID' ? nextAppeal(claim, paidDate) : undefined;
   return {
     type: 'ClaimPaid',
     data: {
       paymentId,
       paidDate,
+      ...(payer === 'SECONDARY' && { payer }),
+      ...(secondaryPayerId !== undefined && { secondaryPayerId }),
       billedCents,
       paidCents,
       ...(allowedCents !== undefined && { allowedCents }),
       adjustments,
       ...effects,
+      ...(crossesOver && {
+        patientResponsibilityCents: 0,
+        crossedOverCents: effects.patientResponsibilityCents,
+      }),
       outcome,
       firstAdjudication: !claim.adjudicated,
       ...(appeal && { nextAppealLevel: appeal.level, appealDeadline: appeal.deadline }),
@@ -99,9 +168,41 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
   };
 }
 
-/** A partial payment can be appealed: at level 1, or past the level whose decision led to it. */
+/** The secondary payer a primary remittance forwards to, when the claim did not name one yet. */
+function checkCrossover(command: RecordPayment, claim: ExistingClaim, payer: PayerRank): string | undefined {
+  if (payer === 'SECONDARY') {
+    if (claim.secondaryPayerId === undefined)
+      throw refuse(command.type, 'the claim has no secondary payer: a primary remittance must cross it over');
+    if (command.crossoverPayerId !== undefined)
+      throw invalid('crossoverPayerId', 'must be left out on a secondary remittance');
+    return undefined;
+  }
+  if (command.crossoverPayerId === undefined) return undefined;
+  const id = checkPayerId('crossoverPayerId', command.crossoverPayerId);
+  if (id === claim.payerId) throw invalid('crossoverPayerId', 'must not be the primary payer');
+  if (claim.secondaryPayerId !== undefined && id !== claim.secondaryPayerId)
+    throw invalid('crossoverPayerId', "must be the claim's secondary payer");
+  return claim.secondaryPayerId === undefined ? id : undefined;
+}
+
+function checkBilled(
+  billed: number | undefined,
+  owed: number,
+  heldToOwed: boolean,
+  claim: ExistingClaim,
+): number {
+  if (billed === undefined) return owed;
+  if (heldToOwed && billed !== owed)
+    throw invalid('billedCents', 'must equal the amount still billed to the payer');
+  return checkCents('billedCents', billed, 0, claim.money.chargeCents);
+}
+
+/** A partial payment can be appealed: at the level after the last appeal decided, counted from its decision. */
 function nextAppeal(claim: ExistingClaim, paidDate: string) {
-  if (claim.status !== 'APPEALED') return appealWindow(claim.payerRules, 1, paidDate);
+  if (claim.status !== 'APPEALED') {
+    const last = claim.appeals.at(-1);
+    return appealWindow(claim.payerRules, (last?.level ?? 0) + 1, paidDate);
+  }
   return appealWindow(claim.payerRules, claim.appeal.level + 1, claim.appeal.decidedOn ?? paidDate);
 }
 
@@ -114,30 +215,102 @@ function checkAdjustments(input: AdjustmentInput[], claim: ExistingClaim): Adjus
       groupCode: checkGroup(`${at}.groupCode`, a.groupCode),
       carc: checkCarc(`${at}.carc`, a.carc),
       rarcs: checkRarcs(`${at}.rarcs`, a.rarcs ?? []),
-      amountCents: checkCents(`${at}.amountCents`, a.amountCents, 0),
+      amountCents: checkCents(`${at}.amountCents`, a.amountCents, -LIMITS.maxClaimCents),
       ...(a.lineNumber !== undefined && { lineNumber: a.lineNumber }),
     };
   });
 }
 
+/**
+ * A takeback (835 claim status 22) of any payment not yet reversed, whatever happened since: every balance is restored
+ * exactly, and money the patient paid on a share that was taken back becomes the patient's credit.
+ */
 export function decideReversePayment(command: ReversePayment, state: ClaimState): PaymentReversed {
-  const claim = requireStatus(state, command.type, ['PAID', 'PARTIALLY_PAID']);
+  const claim = requireStatus(state, command.type, [
+    'PAID',
+    'PARTIALLY_PAID',
+    'PATIENT_BILLED',
+    'WRITTEN_OFF',
+    'CLOSED',
+  ]);
   const reversedOn = businessDate(command.occurredAt, claim);
   const paymentId = checkId('paymentId', command.paymentId);
-  const latest = claim.payments.filter((p) => !p.reversed).at(-1);
-  if (!latest || latest.paymentId !== paymentId)
-    throw invalid('paymentId', 'must be the latest payment on this claim not yet reversed');
+  const active = claim.payments.filter((p) => !p.reversed);
+  if (active.length === 0) throw refuse(command.type, 'no payment on this claim is left to take back');
+  const payment = active.find((p) => p.paymentId === paymentId);
+  if (!payment) throw invalid('paymentId', 'must be a payment on this claim not yet reversed');
+  if (payment.payer === undefined && (payment.crossedOverCents ?? 0) > 0) {
+    const secondaryPaid = active.some((p) => p.payer === 'SECONDARY');
+    if (secondaryPaid)
+      throw refuse(
+        command.type,
+        "the secondary payer's remittance on the crossed-over share must be reversed first",
+      );
+  }
   return {
     type: 'PaymentReversed',
     data: {
       paymentId,
       reason: checkText('reason', command.reason),
       reversedOn,
-      paidCents: latest.paidCents,
-      contractualCents: latest.contractualCents,
-      otherAdjustmentCents: latest.otherAdjustmentCents,
-      patientResponsibilityCents: latest.patientResponsibilityCents,
-      statusAfter: latest.statusBefore,
+      paidCents: payment.paidCents,
+      contractualCents: payment.contractualCents,
+      otherAdjustmentCents: payment.otherAdjustmentCents,
+      patientResponsibilityCents: payment.patientResponsibilityCents,
+      ...(payment.crossedOverCents !== undefined && { crossedOverCents: payment.crossedOverCents }),
+      ...(payment.payer !== undefined && { payer: payment.payer }),
+      statusAfter: statusAfterTakeback(claim, payment, active),
     },
   };
 }
+
+/**
+ * The latest payment taken back from a paid claim returns it to where it was before; any other takeback leaves the
+ * payer owing again: patient billing goes on, and a claim that was closed or another payment still stands is reopened.
+ */
+function statusAfterTakeback(claim: ExistingClaim, payment: Payment, active: Payment[]): ClaimStatus {
+  const others = active.length > 1;
+  if (claim.status === 'PATIENT_BILLED') return 'PATIENT_BILLED';
+  if ((claim.status === 'PAID' || claim.status === 'PARTIALLY_PAID') && active.at(-1) === payment)
+    return payment.statusBefore;
+  if (others) return 'PARTIALLY_PAID';
+  return payment.statusBefore;
+}
+
+export function decideResolveCredit(command: ResolveCredit, state: ClaimState): CreditResolved {
+  const claim = requireStatus(state, command.type, [...RECORDABLE, 'DENIED', 'WRITTEN_OFF', 'CLOSED']);
+  const resolvedOn = businessDate(command.occurredAt, claim);
+  const refundId = checkId('refundId', command.refundId);
+  if ((claim.refunds ?? []).some((r) => r.refundId === refundId))
+    throw invalid('refundId', 'must not repeat a refund already recorded on this claim');
+  const side = checkOneOf('side', command.side, CREDIT_SIDES);
+  const method = checkOneOf('method', command.method, CREDIT_RESOLUTIONS);
+  if (method === 'OFFSET' && side === 'PATIENT')
+    throw invalid('method', 'must be REFUND for a patient credit: only a payer offsets');
+  const credit = creditBalance(claim.money, side);
+  if (credit === 0) throw refuse(command.type, 'there is no credit balance on that side');
+  const amountCents = checkCents('amountCents', command.amountCents, 1, credit);
+  const reference = command.reference === undefined ? undefined : checkId('reference', command.reference);
+  const after = addMoney(claim.money, refundMoney(side, amountCents), -1);
+  return {
+    type: 'CreditResolved',
+    data: {
+      refundId,
+      side,
+      method,
+      amountCents,
+      ...(reference !== undefined && { reference }),
+      resolvedOn,
+      closesClaim:
+        claim.status === 'PATIENT_BILLED' && insuranceBalance(after) === 0 && patientBalance(after) === 0,
+    },
+  };
+}
+
+/** The money a refund gives back: what was received from that side. */
+export const refundMoney = (side: CreditSide, amountCents: number): Partial<Money> =>
+  side === 'PATIENT'
+    ? { patientPaidCents: amountCents }
+    : side === 'SECONDARY'
+      ? { paidCents: amountCents, secondarySettledCents: amountCents }
+      : { paidCents: amountCents };

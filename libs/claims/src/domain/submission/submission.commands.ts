@@ -10,6 +10,7 @@ export interface SubmitClaim extends Timed {
   patientRef: string;
   providerNpi: string;
   payerId: string;
+  secondaryPayerId?: string;
   diagnoses: string[];
   lines: NewServiceLine[];
   /** The payer's rules, looked up by the handler. */

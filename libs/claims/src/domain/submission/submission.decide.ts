@@ -62,6 +62,11 @@ export function decideSubmitClaim(command: SubmitClaim, state: ClaimState): Clai
     throw invalid('providerNpi', 'must be a 10-digit NPI with a valid check digit');
   if (!PAYER_ID_PATTERN.test(command.payerId))
     throw invalid('payerId', 'must be 2-10 upper-case letters or digits');
+  if (
+    command.secondaryPayerId !== undefined &&
+    (!PAYER_ID_PATTERN.test(command.secondaryPayerId) || command.secondaryPayerId === command.payerId)
+  )
+    throw invalid('secondaryPayerId', 'must be 2-10 upper-case letters or digits, other than the payer');
   checkPayerRules(command.payerRules);
   const diagnoses = checkDiagnoses(command.diagnoses);
   const serviceLines = checkLines(command.lines, diagnoses.length, localDateOf(command.occurredAt));
@@ -74,6 +79,7 @@ export function decideSubmitClaim(command: SubmitClaim, state: ClaimState): Clai
       patientRef: command.patientRef,
       providerNpi: command.providerNpi,
       payerId: command.payerId,
+      ...(command.secondaryPayerId !== undefined && { secondaryPayerId: command.secondaryPayerId }),
       ...dates,
       diagnoses,
       lines: serviceLines,

@@ -27,6 +27,8 @@ export interface ClaimSubmitted {
     patientRef: string;
     providerNpi: string;
     payerId: string;
+    /** Coordination of benefits: the payer the primary's patient share crosses over to. */
+    secondaryPayerId?: string;
     serviceDateFrom: string;
     serviceDateTo: string;
     diagnoses: string[];

@@ -17,6 +17,7 @@ export function onClaimSubmitted(state: ClaimState, data: ClaimSubmitted['data']
     patientRef: data.patientRef,
     providerNpi: data.providerNpi,
     payerId: data.payerId,
+    ...(data.secondaryPayerId !== undefined && { secondaryPayerId: data.secondaryPayerId }),
     payerRules: data.payerRules,
     serviceDateFrom: data.serviceDateFrom,
     serviceDateTo: data.serviceDateTo,
