@@ -66,9 +66,9 @@ describe('garbage in every argument of every query and mutation', () => {
     const input = submitClaimInput({ occurredAt: SUBMITTED_AT });
     await succeed(SUBMIT_CLAIM, { input });
     for (const step of CLAIM_MUTATIONS[mutation]?.after ?? []) {
-      await succeed(claimMutation(step), {
-        input: { claimId: input.claimId, ...CLAIM_MUTATIONS[step]!.input() },
-      });
+      const { mutation: name, input: stepInput } =
+        typeof step === 'string' ? { mutation: step, input: CLAIM_MUTATIONS[step]!.input } : step;
+      await succeed(claimMutation(name), { input: { claimId: input.claimId, ...stepInput() } });
     }
     ready.set(mutation, input.claimId);
     return input.claimId;

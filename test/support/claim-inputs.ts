@@ -10,7 +10,9 @@ import {
   pendClaim,
   recordPatientPayment,
   recordPayment,
+  referToCollections,
   rejectClaim,
+  resolveCredit,
   resubmitClaim,
   reversePayment,
   submitAdditionalInfo,
@@ -50,7 +52,9 @@ function asInput(command: { type: string }): Input {
  * Every claim mutation with a valid input from the domain builders (the story told in libs/claims/src/testing) and the
  * mutations that bring a claim submitted at SUBMITTED_AT to a state that accepts it.
  */
-export const CLAIM_MUTATIONS: Record<string, { after: string[]; input: () => Input }> = {
+export type Step = string | { mutation: string; input: () => Input };
+
+export const CLAIM_MUTATIONS: Record<string, { after: Step[]; input: () => Input }> = {
   acknowledgeClaim: { after: [], input: () => asInput(acknowledgeClaim()) },
   rejectClaim: { after: [], input: () => asInput(rejectClaim()) },
   resubmitClaim: {
@@ -72,7 +76,24 @@ export const CLAIM_MUTATIONS: Record<string, { after: string[]; input: () => Inp
     after: ['recordPayment', 'billPatient'],
     input: () => asInput(recordPatientPayment()),
   },
+  resolveCredit: {
+    after: [
+      'recordPayment',
+      'billPatient',
+      { mutation: 'recordPatientPayment', input: () => asInput(recordPatientPayment({ amountCents: 20_000 })) },
+    ],
+    input: () => asInput(resolveCredit({ side: 'PATIENT', amountCents: 5_000 })),
+  },
   writeOffBalance: { after: ['denyClaim'], input: () => asInput(writeOffBalance()) },
+  referToCollections: {
+    after: [
+      'recordPayment',
+      'billPatient',
+      { mutation: 'billPatient', input: () => asInput(billPatient({ statementId: 'STM-2' })) },
+      { mutation: 'billPatient', input: () => asInput(billPatient({ statementId: 'STM-3' })) },
+    ],
+    input: () => asInput(referToCollections({ occurredAt: '2026-07-15T10:00:00.000Z' })),
+  },
   voidClaim: { after: [], input: () => asInput(voidClaim()) },
   logFollowUp: { after: [], input: () => asInput(logFollowUp()) },
   assignClaim: { after: [], input: () => asInput(assignClaim()) },

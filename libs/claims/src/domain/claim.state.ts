@@ -1,7 +1,7 @@
 import type { AppealOutcome, LineDenial } from './denial-appeal/denial-appeal.events.js';
 import type { FollowUpChannel } from './follow-up/follow-up.events.js';
 import type { AdjustmentGroup, CreditSide, Money, PayerRules } from './claim.money.js';
-import type { CreditResolution } from './payment/payment.commands.js';
+import type { CreditResolution } from './payment/payment.events.js';
 import type { StatementCycle, WriteOffReason } from './patient/patient.events.js';
 import type { Adjustment } from './payment/payment.events.js';
 import type { ServiceLine } from './submission/submission.events.js';

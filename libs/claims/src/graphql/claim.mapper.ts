@@ -1,4 +1,12 @@
-import { insuranceBalance, patientBalance, type ExistingClaim } from '../domain/index.js';
+import {
+  creditBalance,
+  insuranceBalance,
+  patientBalance,
+  primaryBalance,
+  secondaryBalance,
+  totalCredit,
+  type ExistingClaim,
+} from '../domain/index.js';
 import { Claim } from './types/claim.type.js';
 
 /** The GraphQL view of a folded claim; used for the read model and for replays of the stream alike. */
@@ -27,6 +35,15 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
       patientWrittenOffCents: money.patientWrittenOffCents,
       insuranceBalanceCents: insuranceBalance(money),
       patientBalanceCents: patientBalance(money),
+      primaryBalanceCents: primaryBalance(money),
+      secondaryBalanceCents: secondaryBalance(money),
+      crossedOverCents: money.crossedOverCents ?? 0,
+      credit: {
+        primaryCents: creditBalance(money, 'PRIMARY'),
+        secondaryCents: creditBalance(money, 'SECONDARY'),
+        patientCents: creditBalance(money, 'PATIENT'),
+        totalCents: totalCredit(money),
+      },
     },
     deadlines: state.deadlines,
     diagnoses: state.diagnoses,
@@ -35,11 +52,18 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
     infoRequest: state.status === 'PENDED' ? state.pend : undefined,
     denials: state.denials,
     appeals: state.appeals,
-    payments: state.payments,
-    patientStatements: state.statements,
+    payments: state.payments.map((p) => ({
+      ...p,
+      payer: p.payer ?? 'PRIMARY',
+      crossedOverCents: p.crossedOverCents ?? 0,
+    })),
+    patientStatements: state.statements.map((s) => ({ ...s, cycle: s.cycle ?? 'FIRST' })),
     patientPayments: state.patientPayments,
     followUps: state.followUps,
     writeOffs: state.writeOffs,
+    refunds: state.refunds ?? [],
+    secondaryPayerId: state.secondaryPayerId,
+    collectionsReferredOn: state.collectionsReferredOn,
     assignee: state.assignee,
     version,
   } satisfies Claim);

@@ -1,5 +1,6 @@
 import type { AdjustmentGroup, CreditSide, PayerRank } from '../claim.money.js';
 import type { Timed } from '../claim.timed.js';
+import type { CreditResolution } from './payment.events.js';
 
 export interface AdjustmentInput {
   groupCode: AdjustmentGroup;
@@ -32,9 +33,6 @@ export interface ReversePayment extends Timed {
   paymentId: string;
   reason: string;
 }
-
-export const CREDIT_RESOLUTIONS = ['REFUND', 'OFFSET'] as const;
-export type CreditResolution = (typeof CREDIT_RESOLUTIONS)[number];
 
 /** A credit balance (money received beyond what was owed) paid back, or offset against another claim by the payer. */
 export interface ResolveCredit extends Timed {

@@ -31,14 +31,14 @@ import {
   refuse,
   requireStatus,
 } from '../claim.validate.js';
+import type { AdjustmentInput, RecordPayment, ResolveCredit, ReversePayment } from './payment.commands.js';
 import {
   CREDIT_RESOLUTIONS,
-  type AdjustmentInput,
-  type RecordPayment,
-  type ResolveCredit,
-  type ReversePayment,
-} from './payment.commands.js';
-import type { Adjustment, ClaimPaid, CreditResolved, PaymentReversed } from './payment.events.js';
+  type Adjustment,
+  type ClaimPaid,
+  type CreditResolved,
+  type PaymentReversed,
+} from './payment.events.js';
 
 type Effects = Pick<
   ClaimPaid['data'],

@@ -1,5 +1,7 @@
 import type { AdjustmentGroup, CreditSide } from '../claim.money.js';
-import type { CreditResolution } from './payment.commands.js';
+
+export const CREDIT_RESOLUTIONS = ['REFUND', 'OFFSET'] as const;
+export type CreditResolution = (typeof CREDIT_RESOLUTIONS)[number];
 
 export interface Adjustment {
   groupCode: AdjustmentGroup;

@@ -10,6 +10,7 @@ export enum ClaimOrderField {
   BALANCE = 'BALANCE',
   AGE = 'AGE',
   NEXT_DEADLINE = 'NEXT_DEADLINE',
+  CREDIT = 'CREDIT',
 }
 
 export enum SortDirection {
@@ -20,7 +21,7 @@ export enum SortDirection {
 registerEnumType(ClaimOrderField, {
   name: 'ClaimOrderField',
   description:
-    'SUBMISSION_DATE: first submission; BALANCE: insurance + patient balance; AGE: from the first date of service (DESC: oldest first); NEXT_DEADLINE: the nearest open deadline (claims without one last when ascending).',
+    'SUBMISSION_DATE: first submission; BALANCE: insurance + patient balance; AGE: from the first date of service (DESC: oldest first); NEXT_DEADLINE: the nearest open deadline (claims without one last when ascending); CREDIT: the credit balance (money to refund).',
 });
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
@@ -92,6 +93,15 @@ export class ClaimFilter {
   @Optional()
   @Cents()
   minPatientBalanceCents?: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only claims with a credit balance (money received beyond what is owed: refund or offset it); false: none.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hasCreditBalance?: boolean;
 
   @Field(() => Boolean, {
     nullable: true,

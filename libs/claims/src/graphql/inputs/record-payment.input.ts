@@ -1,16 +1,17 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { LIMITS } from '../../domain/index.js';
+import { ArrayMaxSize, IsEnum, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { LIMITS, PAYER_ID_PATTERN } from '../../domain/index.js';
+import { PayerRank } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { ReasonCodesInput } from './reason-codes.input.js';
-import { Cents, LocalDate, Optional, Reference } from './input-rules.js';
+import { Cents, LocalDate, MAX_AMOUNT_CENTS, Optional, Reference } from './input-rules.js';
 import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class AdjustmentInput extends ReasonCodesInput {
-  @Field(() => CentsScalar)
-  @Cents()
+  @Field(() => CentsScalar, { description: 'Negative when the payer reverses an earlier adjustment.' })
+  @Cents(-MAX_AMOUNT_CENTS)
   amountCents!: number;
 
   @Field(() => Int, { nullable: true, description: 'The service line adjusted, when not the whole claim.' })
@@ -33,9 +34,27 @@ export class RecordPaymentInput extends ClaimCommandInput {
   @LocalDate()
   paidDate!: string;
 
+  @Field(() => PayerRank, {
+    nullable: true,
+    description: 'PRIMARY unless the claim crossed over to its secondary payer.',
+  })
+  @Optional()
+  @IsEnum(PayerRank)
+  payer?: PayerRank;
+
+  @Field({
+    nullable: true,
+    description:
+      'The secondary payer a primary remittance forwarded the claim to (CLP02 19/20): the patient share crosses over.',
+  })
+  @Optional()
+  @Matches(PAYER_ID_PATTERN, { message: 'crossoverPayerId must be 2-10 upper-case letters or digits' })
+  crossoverPayerId?: string;
+
   @Field(() => CentsScalar, {
     nullable: true,
-    description: 'CLP03 as the payer reports it; checked against the claim.',
+    description:
+      "CLP03 as the payer reports it. A payer's first remittance must bill what the claim still has at it (the default); a later one any part of the charge.",
   })
   @Optional()
   @Cents()

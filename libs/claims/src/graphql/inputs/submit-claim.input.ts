@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -79,6 +80,14 @@ export class SubmitClaimInput extends CommandOptionsInput {
   @Field({ description: 'Payer id as on the 837, e.g. 87726.' })
   @Matches(PAYER_ID_PATTERN, { message: 'payerId must be 2-10 upper-case letters or digits' })
   payerId!: string;
+
+  @Field({
+    nullable: true,
+    description: 'Coordination of benefits: the payer the primary payer’s patient share crosses over to.',
+  })
+  @IsOptional()
+  @Matches(PAYER_ID_PATTERN, { message: 'secondaryPayerId must be 2-10 upper-case letters or digits' })
+  secondaryPayerId?: string;
 
   @Field(() => [String], { description: 'ICD-10-CM codes, primary first.' })
   @ArrayMinSize(1)

@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
-import { WriteOffReason } from '../types/claim-enums.js';
+import { CentsScalar } from '@claimtrail/platform';
+import { WriteOffReason, WriteOffSide } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
-import { Optional, Text } from './input-rules.js';
+import { Cents, Optional, Text } from './input-rules.js';
 
 @InputType()
 export class WriteOffBalanceInput extends ClaimCommandInput {
@@ -14,4 +15,18 @@ export class WriteOffBalanceInput extends ClaimCommandInput {
   @Optional()
   @Text()
   note?: string;
+
+  @Field(() => WriteOffSide, {
+    nullable: true,
+    description:
+      'With amountCents: write off that much of one side. Without both: everything left on both sides.',
+  })
+  @Optional()
+  @IsEnum(WriteOffSide)
+  side?: WriteOffSide;
+
+  @Field(() => CentsScalar, { nullable: true })
+  @Optional()
+  @Cents(1)
+  amountCents?: number;
 }

@@ -14,7 +14,9 @@ import { LogFollowUpInput } from '../inputs/log-follow-up.input.js';
 import { PendClaimInput } from '../inputs/pend-claim.input.js';
 import { RecordPatientPaymentInput } from '../inputs/record-patient-payment.input.js';
 import { RecordPaymentInput } from '../inputs/record-payment.input.js';
+import { ReferToCollectionsInput } from '../inputs/refer-to-collections.input.js';
 import { RejectClaimInput } from '../inputs/reject-claim.input.js';
+import { ResolveCreditInput } from '../inputs/resolve-credit.input.js';
 import { ResubmitClaimInput } from '../inputs/resubmit-claim.input.js';
 import { ReversePaymentInput } from '../inputs/reverse-payment.input.js';
 import { SubmitAdditionalInfoInput } from '../inputs/submit-additional-info.input.js';
@@ -140,13 +142,31 @@ export class ClaimCommandsResolver {
     description: 'An 835 remittance: payment and adjustments, balanced against the claim.',
   })
   recordPayment(@Args('input') i: RecordPaymentInput, @Identity() id: RequestIdentity): Promise<Result> {
-    const { paymentId, paidDate, billedCents, paidCents, allowedCents } = i;
+    const { paymentId, paidDate, payer, crossoverPayerId, billedCents, paidCents, allowedCents } = i;
     const adjustments = i.adjustments.map((a) => ({ ...a }));
     return this.send(
       i,
-      { type: 'RecordPayment', paymentId, paidDate, billedCents, paidCents, allowedCents, adjustments },
+      {
+        type: 'RecordPayment',
+        paymentId,
+        paidDate,
+        payer,
+        crossoverPayerId,
+        billedCents,
+        paidCents,
+        allowedCents,
+        adjustments,
+      },
       id,
     );
+  }
+
+  @Mutation(() => CommandResult, {
+    description: 'Pay back a credit balance (to the payer or the patient), or record a payer offset of it.',
+  })
+  resolveCredit(@Args('input') i: ResolveCreditInput, @Identity() id: RequestIdentity): Promise<Result> {
+    const { refundId, side, method, amountCents, reference } = i;
+    return this.send(i, { type: 'ResolveCredit', refundId, side, method, amountCents, reference }, id);
   }
 
   @Mutation(() => CommandResult, { description: 'A takeback (835 status 22) of an earlier payment.' })
@@ -154,7 +174,9 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'ReversePayment', paymentId: i.paymentId, reason: i.reason }, id);
   }
 
-  @Mutation(() => CommandResult, { description: 'Send the patient a statement for their share.' })
+  @Mutation(() => CommandResult, {
+    description: 'Send the patient a statement for their share: first, second, then the final notice.',
+  })
   billPatient(@Args('input') i: BillPatientInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(
       i,
@@ -175,9 +197,23 @@ export class ClaimCommandsResolver {
     );
   }
 
-  @Mutation(() => CommandResult, { description: 'Write off what is left of the balances.' })
+  @Mutation(() => CommandResult, {
+    description: 'Write off what is left of the balances, or an amount of one side.',
+  })
   writeOffBalance(@Args('input') i: WriteOffBalanceInput, @Identity() id: RequestIdentity): Promise<Result> {
-    return this.send(i, { type: 'WriteOffBalance', reason: i.reason, note: i.note }, id);
+    const { reason, note, side, amountCents } = i;
+    return this.send(i, { type: 'WriteOffBalance', reason, note, side, amountCents }, id);
+  }
+
+  @Mutation(() => CommandResult, {
+    description:
+      'Refer the patient balance to collections, after the final notice went unpaid past its due date.',
+  })
+  referToCollections(
+    @Args('input') i: ReferToCollectionsInput,
+    @Identity() id: RequestIdentity,
+  ): Promise<Result> {
+    return this.send(i, { type: 'ReferToCollections', agency: i.agency }, id);
   }
 
   @Mutation(() => CommandResult, { description: 'Cancel the claim at the payer (frequency 8).' })

@@ -2,9 +2,14 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   ADJUSTMENT_GROUPS,
   APPEAL_OUTCOMES,
+  CREDIT_RESOLUTIONS,
+  CREDIT_SIDES,
   FOLLOW_UP_CHANNELS,
+  PAYER_RANKS,
   RESUBMISSION_FREQUENCIES,
+  STATEMENT_CYCLES,
   WRITE_OFF_REASONS,
+  WRITE_OFF_SIDES,
 } from '../../domain/index.js';
 
 /** A GraphQL enum whose names are its values, built from a domain list so that the two cannot drift apart. */
@@ -27,6 +32,21 @@ export type AppealOutcome = ValueOf<typeof AppealOutcome>;
 export const WriteOffReason = enumOf(WRITE_OFF_REASONS);
 export type WriteOffReason = ValueOf<typeof WriteOffReason>;
 
+export const WriteOffSide = enumOf(WRITE_OFF_SIDES);
+export type WriteOffSide = ValueOf<typeof WriteOffSide>;
+
+export const PayerRank = enumOf(PAYER_RANKS);
+export type PayerRank = ValueOf<typeof PayerRank>;
+
+export const CreditSide = enumOf(CREDIT_SIDES);
+export type CreditSide = ValueOf<typeof CreditSide>;
+
+export const CreditResolution = enumOf(CREDIT_RESOLUTIONS);
+export type CreditResolution = ValueOf<typeof CreditResolution>;
+
+export const StatementCycle = enumOf(STATEMENT_CYCLES);
+export type StatementCycle = ValueOf<typeof StatementCycle>;
+
 export const FollowUpChannel = enumOf(FOLLOW_UP_CHANNELS);
 export type FollowUpChannel = ValueOf<typeof FollowUpChannel>;
 
@@ -37,4 +57,9 @@ registerEnumType(AdjustmentGroupCode, {
 registerEnumType(ResubmissionFrequency, { name: 'ResubmissionFrequency' });
 registerEnumType(AppealOutcome, { name: 'AppealOutcome' });
 registerEnumType(WriteOffReason, { name: 'WriteOffReason' });
+registerEnumType(WriteOffSide, { name: 'WriteOffSide' });
+registerEnumType(PayerRank, { name: 'PayerRank', description: 'Which payer sent a remittance.' });
+registerEnumType(CreditSide, { name: 'CreditSide', description: 'Who a credit balance is owed back to.' });
+registerEnumType(CreditResolution, { name: 'CreditResolution' });
+registerEnumType(StatementCycle, { name: 'StatementCycle' });
 registerEnumType(FollowUpChannel, { name: 'FollowUpChannel' });

@@ -5,8 +5,12 @@ import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
 import {
   AdjustmentGroupCode,
   AppealOutcome,
+  CreditResolution,
+  CreditSide,
   enumOf,
   FollowUpChannel,
+  PayerRank,
+  StatementCycle,
   WriteOffReason,
   type ValueOf,
 } from './claim-enums.js';
@@ -56,7 +60,24 @@ export class ClaimStaleness {
   since!: Date;
 }
 
-@ObjectType({ description: 'Every amount in cents; the two balances are derived from the others.' })
+@ObjectType({
+  description: 'Money received beyond what is owed, by whom it is owed back to: refund or offset it.',
+})
+export class CreditBalances {
+  @Field(() => CentsScalar)
+  primaryCents!: number;
+
+  @Field(() => CentsScalar)
+  secondaryCents!: number;
+
+  @Field(() => CentsScalar)
+  patientCents!: number;
+
+  @Field(() => CentsScalar)
+  totalCents!: number;
+}
+
+@ObjectType({ description: 'Every amount in cents; the balances are derived from the others.' })
 export class ClaimBalances {
   @Field(() => CentsScalar)
   chargeCents!: number;
@@ -87,8 +108,22 @@ export class ClaimBalances {
   })
   insuranceBalanceCents!: number;
 
-  @Field(() => CentsScalar, { description: 'Still owed by the patient.' })
+  @Field(() => CentsScalar, { description: 'Still owed by the patient; negative is a patient credit.' })
   patientBalanceCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Of the insurance balance, what the primary payer owes.' })
+  primaryBalanceCents!: number;
+
+  @Field(() => CentsScalar, {
+    description: 'Of the insurance balance, what the secondary payer owes (the crossed-over patient share).',
+  })
+  secondaryBalanceCents!: number;
+
+  @Field(() => CentsScalar, { description: 'Primary PR amounts that crossed over to the secondary payer.' })
+  crossedOverCents!: number;
+
+  @Field(() => CreditBalances)
+  credit!: CreditBalances;
 }
 
 @ObjectType()
@@ -197,8 +232,35 @@ export class Payment {
   @Field(() => CentsScalar, { description: 'Adjustments with a denial reason: still in AR.' })
   deniedCents!: number;
 
+  @Field(() => PayerRank)
+  payer!: PayerRank;
+
+  @Field(() => CentsScalar, { description: 'Patient share crossed over to the secondary payer.' })
+  crossedOverCents!: number;
+
   @Field()
   reversed!: boolean;
+}
+
+@ObjectType({ description: 'A credit balance paid back, or offset by the payer.' })
+export class Refund {
+  @Field()
+  refundId!: string;
+
+  @Field(() => CreditSide)
+  side!: CreditSide;
+
+  @Field(() => CreditResolution)
+  method!: CreditResolution;
+
+  @Field(() => CentsScalar)
+  amountCents!: number;
+
+  @Field(() => String, { nullable: true })
+  reference?: string;
+
+  @Field()
+  resolvedOn!: string;
 }
 
 @ObjectType()
@@ -214,6 +276,9 @@ export class PatientStatement {
 
   @Field()
   billedOn!: string;
+
+  @Field(() => StatementCycle)
+  cycle!: StatementCycle;
 }
 
 @ObjectType()
@@ -375,6 +440,21 @@ export class Claim {
 
   @Field(() => [WriteOff])
   writeOffs!: WriteOff[];
+
+  @Field(() => [Refund])
+  refunds!: Refund[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The payer the patient share crosses over to (coordination of benefits).',
+  })
+  secondaryPayerId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Day the patient balance was referred to collections.',
+  })
+  collectionsReferredOn?: string;
 
   @Field(() => String, { nullable: true })
   assignee?: string;

@@ -2,9 +2,10 @@ import type { RecordedEvent } from '@claimtrail/event-store';
 import {
   evolve,
   initialClaimState,
-  insuranceBalance,
   localDateOf,
   patientBalance,
+  primaryBalance,
+  secondaryBalance,
   upcastClaimEvent,
   type ClaimState,
 } from '../../domain/index.js';
@@ -72,10 +73,17 @@ export interface ClaimLedger {
   facts?: ClaimFacts;
 }
 
-/** A voided claim was cancelled at the payer: it leaves AR on the day it is voided. */
+/**
+ * What is owed, for aging: a voided claim was cancelled at the payer and leaves AR on the day it is voided; a credit
+ * (money to pay back) is not a receivable and has a report of its own, so each side counts only what it owes.
+ */
 function balancesOf(state: ClaimState): { insurance: number; patient: number } {
   if (state.status === 'NONE' || state.status === 'VOIDED') return { insurance: 0, patient: 0 };
-  return { insurance: insuranceBalance(state.money), patient: patientBalance(state.money) };
+  const { money } = state;
+  return {
+    insurance: Math.max(0, primaryBalance(money)) + Math.max(0, secondaryBalance(money)),
+    patient: Math.max(0, patientBalance(money)),
+  };
 }
 
 const moneyOf = (state: ClaimState) =>

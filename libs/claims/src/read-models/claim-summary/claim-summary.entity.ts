@@ -39,6 +39,10 @@ export class ClaimSummaryEntity {
   @Column({ name: 'patient_balance_cents', type: 'bigint', transformer: safeInteger })
   patientBalanceCents!: number;
 
+  /** Money received beyond what is owed, on every side together. */
+  @Column({ name: 'credit_cents', type: 'bigint', transformer: safeInteger })
+  creditCents!: number;
+
   @Column({ type: 'text', nullable: true })
   assignee!: string | null;
 

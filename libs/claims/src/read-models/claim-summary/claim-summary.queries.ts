@@ -14,11 +14,13 @@ export interface ClaimListFilter {
   submittedTo?: string;
   minInsuranceBalanceCents?: number;
   minPatientBalanceCents?: number;
+  /** True: only claims with a credit balance (a compliance report of their own); false: only those without. */
+  hasCreditBalance?: boolean;
   /** True: only claims with a deadline from today on; false: only those without one. */
   hasOpenDeadline?: boolean;
 }
 
-export type ClaimOrderField = 'SUBMISSION_DATE' | 'BALANCE' | 'AGE' | 'NEXT_DEADLINE';
+export type ClaimOrderField = 'SUBMISSION_DATE' | 'BALANCE' | 'AGE' | 'NEXT_DEADLINE' | 'CREDIT';
 export type SortDirection = 'ASC' | 'DESC';
 
 export interface ClaimOrder {
@@ -48,6 +50,7 @@ const SORT: Record<ClaimOrderField, { sql: string; of(row: ClaimSummaryEntity): 
     sql: '(c.insurance_balance_cents + c.patient_balance_cents)',
     of: (row) => row.insuranceBalanceCents + row.patientBalanceCents,
   },
+  CREDIT: { sql: 'c.credit_cents', of: (row) => row.creditCents },
   // Older first when descending: age grows as the date of service recedes.
   AGE: { sql: 'c.service_date_from', of: (row) => row.serviceDateFrom },
   NEXT_DEADLINE: {
@@ -72,7 +75,7 @@ const notACursor = () => new ClaimError('VALIDATION_FAILED', 'after is not a cur
 
 function sortValueValid(field: ClaimOrderField, value: unknown): boolean {
   if (field === 'SUBMISSION_DATE') return isValidInstant(value);
-  if (field === 'BALANCE') return Number.isSafeInteger(value);
+  if (field === 'BALANCE' || field === 'CREDIT') return Number.isSafeInteger(value);
   return typeof value === 'string' && (isValidLocalDate(value) || value === '9999-12-31');
 }
 
@@ -157,6 +160,8 @@ export class ClaimSummaryQueries {
       });
     if (filter.minPatientBalanceCents !== undefined)
       query.andWhere('c.patient_balance_cents >= :minPatient', { minPatient: filter.minPatientBalanceCents });
+    if (filter.hasCreditBalance !== undefined)
+      query.andWhere(filter.hasCreditBalance ? 'c.credit_cents > 0' : 'c.credit_cents = 0');
     if (filter.hasOpenDeadline !== undefined && today !== undefined)
       query.andWhere(
         filter.hasOpenDeadline

@@ -1,5 +1,6 @@
 import type { ReadModel } from '@claimtrail/projections';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
+import { ClaimSummaryCredit1765000000000 } from './claim-summary-credit.migration.js';
 import { ClaimSummaryNextDeadline1764900200000 } from './claim-summary-deadline.migration.js';
 import { CreateClaimSummaries1764201800000 } from './claim-summary.migration.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
@@ -10,7 +11,11 @@ import { ClaimSummaryResolver } from './claim-summary.resolver.js';
 export const claimSummaryReadModel: ReadModel = {
   name: claimSummaryProjection.name,
   entities: [ClaimSummaryEntity],
-  migrations: [CreateClaimSummaries1764201800000, ClaimSummaryNextDeadline1764900200000],
+  migrations: [
+    CreateClaimSummaries1764201800000,
+    ClaimSummaryNextDeadline1764900200000,
+    ClaimSummaryCredit1765000000000,
+  ],
   projection: claimSummaryProjection,
   providers: [ClaimSummaryQueries, ClaimSummaryResolver],
 };

@@ -8,13 +8,24 @@ import {
   insuranceBalance,
   localDateOf,
   patientBalance,
+  secondaryBalance,
+  totalCredit,
   upcastClaimEvent,
   type ExistingClaim,
 } from '../../domain/index.js';
 import { WorklistItemEntity } from './worklist-item.entity.js';
 
 export type WorkReason =
-  'NO_RESPONSE' | 'REJECTED' | 'PENDED' | 'DENIED' | 'UNDERPAID' | 'BILL_PATIENT' | 'PATIENT_BALANCE_OVERDUE';
+  | 'CREDIT_BALANCE'
+  | 'NO_RESPONSE'
+  | 'REJECTED'
+  | 'PENDED'
+  | 'DENIED'
+  | 'UNDERPAID'
+  | 'SECONDARY_NO_RESPONSE'
+  | 'BILL_PATIENT'
+  | 'PATIENT_BALANCE_OVERDUE'
+  | 'REFER_TO_COLLECTIONS';
 export type DeadlineKind = 'TIMELY_FILING' | 'APPEAL' | 'INFO_DUE';
 
 export interface WorkItem {
@@ -28,14 +39,23 @@ export interface WorkItem {
 
 const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
+const lastMoneyOn = (claim: ExistingClaim, fallback: string): string =>
+  [...claim.payments.map((p) => p.paidDate), ...claim.patientPayments.map((p) => p.receivedOn)].reduce(
+    later,
+    fallback,
+  );
+
 /**
- * Pure: why an open claim needs work and from when. No payer response within the payer's usual days after the
+ * Pure: why a claim needs work and from when. A credit balance first, on any claim (money to pay back is a
+ * compliance risk). Then, on open claims: no payer response within the payer's usual days after the
  * last submission or appeal; a front-end rejection to correct within timely filing; information the payer asked
  * for; a denial or an underpayment to appeal within its window; a patient share to bill, or a statement past due.
  */
 export function workItemOf(claim: ExistingClaim, lastSubmittedOn: string): WorkItem | undefined {
   const insurance = insuranceBalance(claim.money);
   const patient = patientBalance(claim.money);
+  const secondary = secondaryBalance(claim.money);
+  const credit = totalCredit(claim.money);
   const responseDue = (from: string) => addDays(from, claim.payerRules.responseDays);
   const lastPaidOn = claim.payments.at(-1)?.paidDate ?? lastSubmittedOn;
   const item = (
@@ -48,8 +68,16 @@ export function workItemOf(claim: ExistingClaim, lastSubmittedOn: string): WorkI
     actionableFrom: later(actionableFrom, claim.followUps.at(-1)?.nextActionDate),
     deadline,
     deadlineKind: deadline === null ? null : deadlineKind,
-    atStakeCents: reason === 'BILL_PATIENT' || reason === 'PATIENT_BALANCE_OVERDUE' ? patient : insurance,
+    atStakeCents: atStake(reason),
   });
+  function atStake(reason: WorkReason): number {
+    if (reason === 'CREDIT_BALANCE') return credit;
+    if (reason === 'SECONDARY_NO_RESPONSE') return secondary;
+    const patientWork = ['BILL_PATIENT', 'PATIENT_BALANCE_OVERDUE', 'REFER_TO_COLLECTIONS'];
+    return patientWork.includes(reason) ? patient : insurance;
+  }
+  if (credit > 0 && claim.status !== 'VOIDED')
+    return item('CREDIT_BALANCE', lastMoneyOn(claim, lastSubmittedOn));
   const appeal = claim.deadlines.appeal?.deadline ?? null;
   switch (claim.status) {
     case 'SUBMITTED':
@@ -71,10 +99,16 @@ export function workItemOf(claim: ExistingClaim, lastSubmittedOn: string): WorkI
       return item('DENIED', claim.denial.deniedOn, 'APPEAL', appeal);
     case 'PARTIALLY_PAID':
     case 'PAID':
-      if (insurance > 0) return item('UNDERPAID', lastPaidOn, 'APPEAL', appeal);
+      if (insurance - secondary > 0) return item('UNDERPAID', lastPaidOn, 'APPEAL', appeal);
+      if (secondary > 0) return item('SECONDARY_NO_RESPONSE', responseDue(lastPaidOn));
       return patient > 0 ? item('BILL_PATIENT', lastPaidOn) : undefined;
-    case 'PATIENT_BILLED':
-      return patient > 0 ? item('PATIENT_BALANCE_OVERDUE', addDays(claim.statement.dueDate, 1)) : undefined;
+    case 'PATIENT_BILLED': {
+      if (patient <= 0 || claim.collectionsReferredOn !== undefined) return undefined;
+      const overdue = addDays(claim.statement.dueDate, 1);
+      return claim.statement.cycle === 'FINAL'
+        ? item('REFER_TO_COLLECTIONS', overdue)
+        : item('PATIENT_BALANCE_OVERDUE', overdue);
+    }
     default:
       return undefined;
   }

@@ -17,7 +17,7 @@ export class WorkItem {
 
   @Field({
     description:
-      "NO_RESPONSE (no payer answer past the payer's usual days after the last submission or appeal), REJECTED (correct and resubmit within timely filing), PENDED (information requested), DENIED (appeal or correct within the appeal window), UNDERPAID (paid less than owed), BILL_PATIENT (a patient share not billed yet) or PATIENT_BALANCE_OVERDUE (a statement past its due date).",
+      "CREDIT_BALANCE (money received beyond what is owed: refund or offset it), NO_RESPONSE (no payer answer past the payer's usual days after the last submission or appeal), REJECTED (correct and resubmit within timely filing), PENDED (information requested), DENIED (appeal or correct within the appeal window), UNDERPAID (paid less than owed), SECONDARY_NO_RESPONSE (the crossed-over share unpaid past the secondary's usual days), BILL_PATIENT (a patient share not billed yet), PATIENT_BALANCE_OVERDUE (a statement past its due date) or REFER_TO_COLLECTIONS (the final notice past its due date).",
   })
   reason!: string;
 
