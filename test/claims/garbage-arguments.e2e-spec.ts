@@ -119,6 +119,15 @@ describe('garbage in every argument of every query and mutation', () => {
         return { assignee: 'biller-1', first: 10 };
       case 'projections':
         return {};
+      case 'import835':
+      case 'import277ca':
+        return { text: 'ISA*00*', allowPartial: false };
+      case 'remittance':
+        return { payerId: 'ACME01', traceNumber: 'EFT1' };
+      case 'remittances':
+        return { first: 5, payerId: 'ACME01' };
+      case 'unmatchedRemittanceItems':
+        return { first: 5 };
       case 'rebuildProjection':
         return { name: 'worklist' };
       case 'upsertPayer':

@@ -80,7 +80,10 @@ export const CLAIM_MUTATIONS: Record<string, { after: Step[]; input: () => Input
     after: [
       'recordPayment',
       'billPatient',
-      { mutation: 'recordPatientPayment', input: () => asInput(recordPatientPayment({ amountCents: 20_000 })) },
+      {
+        mutation: 'recordPatientPayment',
+        input: () => asInput(recordPatientPayment({ amountCents: 20_000 })),
+      },
     ],
     input: () => asInput(resolveCredit({ side: 'PATIENT', amountCents: 5_000 })),
   },

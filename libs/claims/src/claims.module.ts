@@ -40,6 +40,7 @@ export class ClaimsModule {
         ClaimEventsResolver,
         ClaimIntegrityResolver,
       ],
+      exports: [ClaimCommandExecutor],
     };
   }
 }

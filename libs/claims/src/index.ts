@@ -2,7 +2,7 @@ export * from './domain/index.js';
 export { ClaimsModule, type ClaimsModuleOptions } from './claims.module.js';
 export { CLAIMS_READ_MODELS } from './read-models/index.js';
 export { claimErrorMapping } from './graphql/claim-errors.mapping.js';
-export { ClaimCommandExecutor, fold } from './application/claim-command.executor.js';
+export { ClaimCommandExecutor, fold, type CommandBody } from './application/claim-command.executor.js';
 export type { CommandContext, CommandResult } from './application/command-context.js';
 export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 export { SubmitClaimCommand } from './application/submit-claim.command.js';

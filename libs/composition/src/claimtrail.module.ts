@@ -14,6 +14,7 @@ import {
   type ErrorMapping,
 } from '@claimtrail/platform';
 import { ProjectorModule, projectionErrorMapping, type ReadModel } from '@claimtrail/projections';
+import { REMITTANCES_READ_MODELS, RemittancesModule } from '@claimtrail/remittances';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { ClaimTrailConfig } from './claimtrail.config.js';
@@ -21,7 +22,7 @@ import { HealthModule } from './health/health.module.js';
 import { ReadModelsModule } from './read-models.module.js';
 
 /** Every read model, in one list: adding one is its folder and a line here (or in its feature's list). */
-export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS];
+export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS, ...REMITTANCES_READ_MODELS];
 
 /** How each library's errors reach a client; the README's table of codes is generated from the same list. */
 export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
@@ -70,6 +71,10 @@ export class ClaimTrailModule {
     });
     const payers = PayersModule.forRoot(database);
     const audit = AuditModule.forRoot(database);
+    const claims = ClaimsModule.forRoot({
+      imports: [eventStore, audit],
+      payerRules: { module: payers, provider: PayerRulesRepository },
+    });
     const api =
       options.role === 'api'
         ? [
@@ -91,14 +96,12 @@ export class ClaimTrailModule {
         projector,
         payers,
         audit,
-        ClaimsModule.forRoot({
-          imports: [eventStore, audit],
-          payerRules: { module: payers, provider: PayerRulesRepository },
-        }),
+        claims,
+        RemittancesModule.forRoot({ imports: [claims, eventStore] }),
         ReadModelsModule.forRoot(readModels, [database, projector]),
         ...api,
       ],
-      exports: [database, eventStore, projector, audit],
+      exports: [database, eventStore, projector, audit, RemittancesModule],
     };
   }
 }

@@ -16,3 +16,9 @@ export type {
 export type { X12Problem } from './x12/x12-problem.js';
 export { parse835 } from './x12/parse-835.js';
 export { parse277ca } from './x12/parse-277ca.js';
+export { RemittancesModule, type RemittancesModuleOptions } from './remittances.module.js';
+export { REMITTANCES_READ_MODELS } from './read-models/index.js';
+export { Import835Service } from './posting/import-835.service.js';
+export { Import277caService } from './posting/import-277ca.service.js';
+export type { ImportReport, ImportOptions } from './posting/import-report.js';
+export { remittanceStreamName, type RemittanceImported } from './posting/remittance.events.js';

@@ -13,6 +13,8 @@ export const MULTILINE_TEXT_FIELDS: ReadonlySet<string> = new Set([
   'requested',
   'method',
   'name',
+  // The X12 file an import mutation takes: segments end in a line break.
+  'text',
 ]);
 
 // GqlParamtype.ARGS, which @nestjs/graphql does not export; context, info and parent are not client input.

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { X12ImportResolver } from './graphql/x12-import.resolver.js';
+import { ClaimPostings } from './posting/claim-postings.js';
+import { Import277caService } from './posting/import-277ca.service.js';
+import { Import835Service } from './posting/import-835.service.js';
+
+export interface RemittancesModuleOptions {
+  /** The claims module (its command executor) and the event store module. */
+  imports: DynamicModule[];
+}
+
+/** X12 835 and 277CA imports, posted through the claim commands. The remittances read model is REMITTANCES_READ_MODELS. */
+@Module({})
+export class RemittancesModule {
+  static forRoot(options: RemittancesModuleOptions): DynamicModule {
+    return {
+      module: RemittancesModule,
+      imports: options.imports,
+      providers: [ClaimPostings, Import835Service, Import277caService, X12ImportResolver],
+      exports: [Import835Service, Import277caService],
+    };
+  }
+}
