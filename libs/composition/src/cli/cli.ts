@@ -10,6 +10,7 @@ import { ClaimTrailModule } from '../claimtrail.module.js';
 import { claimCommands } from './claim.commands.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
+import { importCommand } from './import.command.js';
 import { projectionsCommand } from './projections.command.js';
 import { seedCommand } from './seed.command.js';
 import { verifyCommand } from './verify.command.js';
@@ -49,6 +50,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     .configureOutput({ writeOut: (text) => process.stderr.write(text) });
   claimCommands(program, context);
   exportCommand(program, context);
+  importCommand(program, context);
   projectionsCommand(program, context);
   seedCommand(program, context);
   verifyCommand(program, context);
