@@ -4,6 +4,7 @@ import { openClaimsBook } from './claims-book.js';
 import { runEventStoreBench } from './event-store.bench.js';
 import { runLagBench } from './lag.bench.js';
 import { runQueriesBench } from './queries.bench.js';
+import { runRemittanceImportBench } from './remittance-import.bench.js';
 import { catchUpAll, runRebuildBench } from './rebuild.bench.js';
 import { runSubscriptionBench } from './subscription.bench.js';
 
@@ -11,7 +12,15 @@ import { runSubscriptionBench } from './subscription.bench.js';
  * `npm run bench` runs every suite; `npm run bench -- <suite> ...` runs the ones named. read-models stands for
  * rebuild, queries and lag, which share one generated book (loaded once), as does subscription.
  */
-const SUITES = ['event-store', 'api', 'rebuild', 'queries', 'lag', 'subscription'] as const;
+const SUITES = [
+  'event-store',
+  'api',
+  'remittance-import',
+  'rebuild',
+  'queries',
+  'lag',
+  'subscription',
+] as const;
 type Suite = (typeof SUITES)[number];
 const GROUPS: Record<string, Suite[]> = { all: [...SUITES], 'read-models': ['rebuild', 'queries', 'lag'] };
 
@@ -34,6 +43,10 @@ if (suites.has('event-store')) {
 if (suites.has('api')) {
   console.log('api');
   await runApiBench();
+}
+if (suites.has('remittance-import')) {
+  console.log('remittance-import');
+  await runRemittanceImportBench();
 }
 const onBook = ['rebuild', 'queries', 'lag', 'subscription'] as const;
 if (onBook.some((suite) => suites.has(suite))) {

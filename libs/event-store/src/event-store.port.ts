@@ -72,6 +72,8 @@ export interface EventStore {
   append(streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** The stream's events in version order; empty when the stream does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Several whole streams at once (a file that touches thousands of claims), each as readStream gives it. */
+  readStreams(streamNames: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Committed events after a position in log order; never skips an event that commits late. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from a position, then follows live, yielding non-empty batches in log order until aborted. */

@@ -38,7 +38,16 @@ export class ClaimCommandExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(claimId: string, body: CommandBody, context: CommandContext): Promise<CommandResult> {
+  /**
+   * `known`, the stream as the caller just read it, saves the first read: the append still expects its version, so a
+   * change in between is a conflict retried on a fresh read, as always.
+   */
+  async execute(
+    claimId: string,
+    body: CommandBody,
+    context: CommandContext,
+    known?: readonly RecordedEvent[],
+  ): Promise<CommandResult> {
     const stream = claimStreamName(claimId);
     const commandId = context.commandId ?? newCommandId();
     const occurredAt = this.businessTime(context.occurredAt);
@@ -47,7 +56,7 @@ export class ClaimCommandExecutor {
     const { payerRules: _looked, ...stated } = body as CommandBody & { payerRules?: unknown };
     const fingerprint = commandHash({ claimId, command: stated, occurredAt: context.occurredAt ?? null });
     for (let attempt = 0; ; attempt++) {
-      const history = await this.store.readStream(stream);
+      const history = attempt === 0 && known ? known : await this.store.readStream(stream);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
         const stored = earlier[0]!.metadata.commandHash;
@@ -83,7 +92,9 @@ export class ClaimCommandExecutor {
         const result = await this.store.append(stream, toAppend, { expectedVersion: version });
         return { claimId, version: result.streamVersion, position: result.position };
       } catch (error) {
-        if (error instanceof DuplicateEventIdError) throw commandIdReused();
+        // With a stale `known` stream, the same command may have landed meanwhile: read again before calling it reuse.
+        if (error instanceof DuplicateEventIdError && !(attempt === 0 && known)) throw commandIdReused();
+        if (error instanceof DuplicateEventIdError) continue;
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedVersion !== undefined || attempt >= MAX_CONFLICT_RETRIES) {
           throw new ClaimError(

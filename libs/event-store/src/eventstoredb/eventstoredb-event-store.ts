@@ -44,6 +44,8 @@ const READ_CHUNK = 500;
 const MAX_CHAIN_RETRIES = 10;
 
 /** Event store on EventStoreDB: one stream per claim (claim-<id>), $all with a server-side filter, commit positions. */
+const READ_STREAMS_IN_PARALLEL = 32;
+
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
 
@@ -127,6 +129,17 @@ export class EventStoreDbEventStore implements EventStore {
       throw mapEsdbError(error, streamName);
     }
     return { version: -1 };
+  }
+
+  /** The server reads one stream per call; a few at a time over the one gRPC connection. */
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>();
+    for (let i = 0; i < streamNames.length; i += READ_STREAMS_IN_PARALLEL) {
+      const chunk = streamNames.slice(i, i + READ_STREAMS_IN_PARALLEL);
+      const read = await Promise.all(chunk.map((name) => this.readStream(name)));
+      chunk.forEach((name, j) => streams.set(name, read[j]!));
+    }
+    return streams;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

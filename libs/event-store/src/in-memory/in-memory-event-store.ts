@@ -76,6 +76,12 @@ export class InMemoryEventStore implements EventStore {
     return clone((this.streams.get(streamName) ?? []).filter((e) => e.version >= from && e.version <= to));
   }
 
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>();
+    for (const name of streamNames) streams.set(name, await this.readStream(name));
+    return streams;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertValidReadAll(options);
     const result: RecordedEvent[] = [];

@@ -150,6 +150,10 @@ export const EVENT_COLUMNS = `position, transaction_id, stream_name, version, ev
 export const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_name = $1 AND version >= $2 AND version <= $3 ORDER BY version`;
 
+/** Whole streams, one round trip; the caller splits the rows by stream. */
+export const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_name = ANY($1::text[]) ORDER BY stream_name, version`;
+
 const names = new Map<string, string>();
 
 /**

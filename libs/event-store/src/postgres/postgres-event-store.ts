@@ -34,6 +34,7 @@ import {
   HEAD_SQL,
   prepared,
   READ_STREAM_SQL,
+  READ_STREAMS_SQL,
   readAllSql,
   readPageSql,
 } from './postgres-event-store.sql.js';
@@ -64,6 +65,7 @@ export interface PostgresEventStoreOptions {
 const UNIQUE_VIOLATION = '23505';
 const EVENT_ID_KEY = 'events_event_id_key';
 const DEFAULT_LIMIT = 1000;
+const READ_STREAMS_CHUNK = 1000;
 
 interface EventRow {
   position: string;
@@ -229,6 +231,18 @@ export class PostgresEventStore implements EventStore {
       ]),
     );
     return rows.map(toRecorded);
+  }
+
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    streamNames.forEach(assertStreamName);
+    const streams = new Map<string, RecordedEvent[]>(streamNames.map((name) => [name, []]));
+    // Bounded statements: a million names in one array would be one very large parameter.
+    for (let i = 0; i < streamNames.length; i += READ_STREAMS_CHUNK) {
+      const chunk = streamNames.slice(i, i + READ_STREAMS_CHUNK);
+      const { rows } = await this.db.query<EventRow>(prepared(READ_STREAMS_SQL, [chunk]));
+      for (const row of rows) streams.get(row.stream_name)!.push(toRecorded(row));
+    }
+    return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -150,6 +150,18 @@ export function eventStoreContract(
         expect(await store.readStream(uniqueStream())).toEqual([]);
       });
 
+      it('reads several whole streams at once, each as readStream gives it, missing ones empty', async () => {
+        const [a, b, missing] = [uniqueStream(), uniqueStream(), uniqueStream()];
+        await store.append(a, [newEvent(), newEvent()], { expectedVersion: 'no_stream' });
+        await store.append(b, [newEvent()], { expectedVersion: 'no_stream' });
+        await store.append(a, [newEvent()], { expectedVersion: 1 });
+        const streams = await store.readStreams([b, missing, a]);
+        expect([...streams.keys()].sort()).toEqual([a, b, missing].sort());
+        expect(streams.get(a)).toEqual(await store.readStream(a));
+        expect(streams.get(b)).toEqual(await store.readStream(b));
+        expect(streams.get(missing)).toEqual([]);
+      });
+
       it('reads all events after a position in log order, filtered by type and stream prefix', async () => {
         const start = await store.headPosition();
         const prefix = `f${randomUUID().slice(0, 8)}`;

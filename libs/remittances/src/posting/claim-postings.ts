@@ -30,9 +30,11 @@ export interface PlannedPosting<R extends PostingRequest = PostingRequest> {
   body?: CommandBody;
   refusal?: PostingRefusal;
   outcome: ClaimPostingOutcome;
+  /** The claim's stream as the plan read it, handed to the executor to save a read; on the claim's first line only. */
+  known?: readonly RecordedEvent[];
 }
 
-const CONCURRENCY = 16;
+const CONCURRENCY = 32;
 
 /**
  * Posts a file's lines through the claim command executor in two steps. plan: every line decided in file order on
@@ -50,13 +52,12 @@ export class ClaimPostings {
 
   async plan<R extends PostingRequest>(requests: readonly R[]): Promise<PlannedPosting<R>[]> {
     const claimIds = [...new Set(requests.map((r) => r.claimId))];
-    const histories = new Map<string, RecordedEvent[]>();
-    await mapConcurrent(claimIds, CONCURRENCY, async (id) => {
-      histories.set(id, await this.readClaim(id));
-    });
+    const histories = await this.readClaims(claimIds);
     const states = new Map<string, ClaimState>([...histories].map(([id, events]) => [id, fold(events)]));
     const occurredAt = this.clock.now().toISOString();
     const today = localDateOf(occurredAt);
+    const unread = new Set(claimIds);
+    const known = (claimId: string) => (unread.delete(claimId) ? { known: histories.get(claimId)! } : {});
     return requests.map((request): PlannedPosting<R> => {
       if (histories.get(request.claimId)!.some((e) => e.metadata.commandId === request.commandId))
         return { request, outcome: 'ALREADY_POSTED' };
@@ -67,7 +68,7 @@ export class ClaimPostings {
       try {
         const events = claimDecider.decide({ ...posting.body, occurredAt } as ClaimCommand, state);
         states.set(request.claimId, events.reduce(claimDecider.evolve, state));
-        return { request, body: posting.body, outcome: 'NOT_POSTED' };
+        return { request, body: posting.body, outcome: 'NOT_POSTED', ...known(request.claimId) };
       } catch (error) {
         if (!(error instanceof ClaimError)) throw error;
         return { request, refusal: { rule: error.code, message: error.message }, outcome: 'UNMATCHED' };
@@ -89,7 +90,7 @@ export class ClaimPostings {
     await mapConcurrent([...byClaim], CONCURRENCY, async ([claimId, lines]) => {
       for (const p of lines) {
         try {
-          await this.executor.execute(claimId, p.body!, { actor, commandId: p.request.commandId });
+          await this.executor.execute(claimId, p.body!, { actor, commandId: p.request.commandId }, p.known);
           p.outcome = 'POSTED';
         } catch (error) {
           // Another command changed the claim since the plan: the line stays unposted; importing again finishes it.
@@ -103,10 +104,10 @@ export class ClaimPostings {
     });
   }
 
-  /** A patient control number that cannot be a claim id is simply not ours. */
-  private readClaim(claimId: string): Promise<RecordedEvent[]> {
-    return CLAIM_ID_PATTERN.test(claimId)
-      ? this.store.readStream(claimStreamName(claimId))
-      : Promise.resolve([]);
+  /** Every claim of the file in a few round trips; a patient control number that cannot be a claim id is not ours. */
+  private async readClaims(claimIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const ours = claimIds.filter((id) => CLAIM_ID_PATTERN.test(id));
+    const streams = await this.store.readStreams(ours.map(claimStreamName));
+    return new Map(claimIds.map((id) => [id, streams.get(claimStreamName(id)) ?? []]));
   }
 }
