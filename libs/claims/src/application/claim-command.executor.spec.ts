@@ -107,6 +107,27 @@ describe('claim command executor', () => {
     });
   });
 
+  describe('a stream the caller read already', () => {
+    it('saves the read, and a stale one is a race retried on a fresh read, never a lost change', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      const read = await store.readStream(claimStreamName('CLM-1001'));
+      await executor.execute('CLM-1001', followUp, context({ occurredAt: AT.followUp }));
+      const result = await executor.execute('CLM-1001', acknowledgement, context(), read);
+      expect(result.version).toBe(2);
+      const types = (await store.readStream(claimStreamName('CLM-1001'))).map((e) => e.type);
+      expect(types).toEqual(['ClaimSubmitted', 'FollowUpLogged', 'ClaimAcknowledged']);
+    });
+
+    it('recognises its own command landed since the read, without calling it a reused id', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      const read = await store.readStream(claimStreamName('CLM-1001'));
+      const first = await executor.execute('CLM-1001', acknowledgement, context({ commandId: 'c-9' }));
+      const again = await executor.execute('CLM-1001', acknowledgement, context({ commandId: 'c-9' }), read);
+      expect(again).toEqual(first);
+      expect(await streamLength()).toBe(2);
+    });
+  });
+
   it('refuses a command on a claim that was never submitted with CLAIM_NOT_FOUND', async () => {
     await expect(executor.execute('CLM-404', acknowledgement, context())).rejects.toMatchObject({
       code: 'CLAIM_NOT_FOUND',

@@ -76,6 +76,7 @@ describe('the worked scenario: denied, appealed, paid on appeal, patient share c
       patientWrittenOffCents: 0,
       crossedOverCents: 0,
       secondarySettledCents: 0,
+      secondaryWrittenOffCents: 0,
     });
   });
 

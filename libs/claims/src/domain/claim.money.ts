@@ -141,8 +141,10 @@ export interface Money {
   patientWrittenOffCents: number;
   /** The primary's patient-responsibility amounts that crossed over to the secondary payer. */
   crossedOverCents?: number;
-  /** What the secondary settled of it: paid, adjusted, moved to the patient, written off, net of refunds. */
+  /** What the secondary's remittances settled of it: paid, adjusted, moved to the patient, net of refunds. */
   secondarySettledCents?: number;
+  /** Insurance write-offs taken from the secondary's share. */
+  secondaryWrittenOffCents?: number;
 }
 
 export const zeroMoney = (chargeCents: number): Money => ({
@@ -156,6 +158,7 @@ export const zeroMoney = (chargeCents: number): Money => ({
   patientWrittenOffCents: 0,
   crossedOverCents: 0,
   secondarySettledCents: 0,
+  secondaryWrittenOffCents: 0,
 });
 
 /** The totals moved by `delta`: added, or with sign -1 taken back (a reversal). */
@@ -175,9 +178,15 @@ export const insuranceBalance = (m: Money): number =>
   m.patientResponsibilityCents -
   m.insuranceWrittenOffCents;
 
-/** What the secondary payer owes: the crossed-over patient share it has not settled. */
-export const secondaryBalance = (m: Money): number =>
-  (m.crossedOverCents ?? 0) - (m.secondarySettledCents ?? 0);
+/**
+ * What the secondary payer owes: the crossed-over patient share it has not settled. A write-off of its share counts
+ * only while that share is owed: when a takeback of the primary's payment removes the crossover, what was written off
+ * stays a write-off of the claim, not a credit of the secondary.
+ */
+export function secondaryBalance(m: Money): number {
+  const owed = (m.crossedOverCents ?? 0) - (m.secondarySettledCents ?? 0);
+  return owed - Math.min(m.secondaryWrittenOffCents ?? 0, Math.max(0, owed));
+}
 
 /** What the primary payer owes: the rest of the insurance balance. */
 export const primaryBalance = (m: Money): number => insuranceBalance(m) - secondaryBalance(m);

@@ -44,7 +44,7 @@ export function onBalanceWrittenOff(state: ExistingClaim, data: BalanceWrittenOf
     money: addMoney(claim.money, {
       insuranceWrittenOffCents: writeOff.insuranceAmountCents,
       patientWrittenOffCents: writeOff.patientAmountCents,
-      secondarySettledCents: secondaryAmountCents ?? 0,
+      secondaryWrittenOffCents: secondaryAmountCents ?? 0,
     }),
     writeOffs: [...claim.writeOffs, writeOff],
   };

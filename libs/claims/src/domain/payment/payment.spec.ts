@@ -55,6 +55,7 @@ describe('accepted, recording a remittance', () => {
       patientWrittenOffCents: 0,
       crossedOverCents: 0,
       secondarySettledCents: 0,
+      secondaryWrittenOffCents: 0,
     });
     expect(insuranceBalance(claim.money)).toBe(0);
     expect(patientBalance(claim.money)).toBe(15_000);
