@@ -12,7 +12,7 @@ import { machine, publish, runStamp } from './docs-section.js';
 const SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLAIMS = Number(process.env.BENCH_REMITTANCE_CLAIMS ?? 5_000);
-const LINES = 20;
+const LINES = 22;
 const LINE_CENTS = 5_000;
 const CONCURRENCY = 16;
 const TARGET_CLAIMS_PER_SECOND = 1_000;

@@ -119,6 +119,37 @@ describe('a later remittance on a partially paid claim', () => {
   });
 });
 
+describe('service lines as the remittance adjudicated them (SVC)', () => {
+  it('keeps each line billed and paid on the payment', () => {
+    const lines = [
+      { lineNumber: 1, billedCents: 60_000, paidCents: 36_000 },
+      { lineNumber: 2, billedCents: 40_000, paidCents: 24_000 },
+    ];
+    const { events } = play(history.accepted(), [recordPayment({ lines })]);
+    expect(claimOf(events).payments[0]!.lines).toEqual(lines);
+  });
+
+  it.each([
+    [
+      'a line the claim does not have',
+      [{ lineNumber: 3, billedCents: 1, paidCents: 1 }],
+      'lines[0].lineNumber',
+    ],
+    [
+      'the same line twice',
+      [
+        { lineNumber: 1, billedCents: 1, paidCents: 1 },
+        { lineNumber: 1, billedCents: 1, paidCents: 1 },
+      ],
+      'lines[1].lineNumber',
+    ],
+    ['more paid than the payment', [{ lineNumber: 1, billedCents: 60_000, paidCents: 60_001 }], 'lines'],
+    ['a negative paid amount', [{ lineNumber: 1, billedCents: 1, paidCents: -1 }], 'lines[0].paidCents'],
+  ])('refuses %s', (_label, lines, field) => {
+    given(history.accepted()).when(recordPayment({ lines })).thenThrows('VALIDATION_FAILED', field);
+  });
+});
+
 describe('overpayments make credit balances, resolved by refund or offset', () => {
   const duplicate = () =>
     play(history.paid(), [

@@ -3,7 +3,7 @@ import type { FollowUpChannel } from './follow-up/follow-up.events.js';
 import type { AdjustmentGroup, CreditSide, Money, PayerRules } from './claim.money.js';
 import type { CreditResolution } from './payment/payment.events.js';
 import type { StatementCycle, WriteOffReason } from './patient/patient.events.js';
-import type { Adjustment } from './payment/payment.events.js';
+import type { Adjustment, LinePayment } from './payment/payment.events.js';
 import type { ServiceLine } from './submission/submission.events.js';
 
 export interface NoClaim {
@@ -35,6 +35,8 @@ export interface Payment {
   paidCents: number;
   allowedCents?: number;
   adjustments: Adjustment[];
+  /** Service lines as the remittance adjudicated them, when it reported them. */
+  lines?: LinePayment[];
   contractualCents: number;
   otherAdjustmentCents: number;
   patientResponsibilityCents: number;

@@ -55,6 +55,7 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
     payments: state.payments.map((p) => ({
       ...p,
       payer: p.payer ?? 'PRIMARY',
+      lines: p.lines ?? [],
       crossedOverCents: p.crossedOverCents ?? 0,
     })),
     patientStatements: state.statements.map((s) => ({ ...s, cycle: s.cycle ?? 'FIRST' })),

@@ -28,7 +28,7 @@ export class Import277caService {
         report,
         claimId: report.patientControlNumber,
         commandId: acknowledgementCommandId(ack, report),
-        postingFor: (state) => acknowledgementPostingFor(report, state),
+        postingFor: (state, today) => acknowledgementPostingFor(report, state, today),
       })),
     );
     const plan = await this.postings.plan(requests);

@@ -22,7 +22,7 @@ describe('postingFor: a claim payment of an 835 as a claim command', () => {
   const single = remittance('835-single-claim-payment.835');
   const clp = single.claims[0]!;
 
-  it('posts a primary payment with every CAS of claim and lines, on the claim line REF*6R names', () => {
+  it('posts a primary payment with every CAS and each SVC paid amount, on the claim line REF*6R names', () => {
     const posting = postingFor(single, clp, stateOf(history.accepted()), TODAY);
     expect(posting).toEqual({
       body: {
@@ -36,6 +36,10 @@ describe('postingFor: a claim payment of an 835 as a claim command', () => {
           { groupCode: 'PR', carc: '2', rarcs: [], amountCents: 3_200, lineNumber: 1 },
           { groupCode: 'CO', carc: '45', rarcs: [], amountCents: 1_400, lineNumber: 2 },
           { groupCode: 'PR', carc: '2', rarcs: [], amountCents: 800, lineNumber: 2 },
+        ],
+        lines: [
+          { lineNumber: 1, billedCents: 18_000, paidCents: 11_200 },
+          { lineNumber: 2, billedCents: 7_000, paidCents: 4_800 },
         ],
       },
     });
@@ -135,23 +139,36 @@ describe('acknowledgementPostingFor: a claim of a 277CA as a claim command', () 
   const [accepted, rejected, invalid] = parsed.acknowledgements[0]!.claims;
 
   it('acknowledges an accepted claim (A2 over A1) with its payer claim number', () => {
-    expect(acknowledgementPostingFor(accepted!, stateOf(history.submitted()))).toEqual({
+    expect(acknowledgementPostingFor(accepted!, stateOf(history.submitted()), TODAY)).toEqual({
       body: { type: 'AcknowledgeClaim', payerClaimNumber: '2025069000001', statusCode: 'A2' },
     });
   });
 
   it('rejects with every rejection status as the reason', () => {
-    expect(acknowledgementPostingFor(rejected!, stateOf(history.submitted()))).toEqual({
+    expect(acknowledgementPostingFor(rejected!, stateOf(history.submitted()), TODAY)).toEqual({
       body: { type: 'RejectClaim', statusCode: 'A3', reason: expect.stringMatching(/^277CA A3:21/) },
     });
-    expect(acknowledgementPostingFor(invalid!, stateOf(history.submitted()))).toMatchObject({
+    expect(acknowledgementPostingFor(invalid!, stateOf(history.submitted()), TODAY)).toMatchObject({
       body: { type: 'RejectClaim', statusCode: 'A7' },
     });
   });
 
+  it('pends a claim the payer asked information for (P3), due in 30 days; a bare pending status changes nothing', () => {
+    const pended = { ...accepted!, statuses: [{ category: 'P3', code: '15' }] };
+    expect(acknowledgementPostingFor(pended, stateOf(history.accepted()), TODAY)).toEqual({
+      body: { type: 'PendClaim', statusCode: 'P3', requested: '277CA P3:15', infoDueDate: '2026-07-31' },
+    });
+    const pending = { ...accepted!, statuses: [{ category: 'P1', code: '20' }] };
+    expect(acknowledgementPostingFor(pending, stateOf(history.accepted()), TODAY)).toEqual({
+      alreadyDone: true,
+    });
+  });
+
   it('has nothing to do for a claim past acknowledgement, and refuses one it does not know', () => {
-    expect(acknowledgementPostingFor(accepted!, stateOf(history.paid()))).toEqual({ alreadyDone: true });
-    expect(acknowledgementPostingFor(accepted!, stateOf([]))).toMatchObject({
+    expect(acknowledgementPostingFor(accepted!, stateOf(history.paid()), TODAY)).toEqual({
+      alreadyDone: true,
+    });
+    expect(acknowledgementPostingFor(accepted!, stateOf([]), TODAY)).toMatchObject({
       refusal: { rule: 'UNKNOWN_CLAIM' },
     });
   });

@@ -12,6 +12,7 @@ import {
   type CommandBody,
   type ExistingClaim,
   type LineDenialInput,
+  type LinePaymentInput,
 } from '@claimtrail/claims';
 import type { Cas, Remittance, RemittanceClaim } from '../x12/remittance.types.js';
 
@@ -77,8 +78,20 @@ export function postingFor(
       billedCents: clp.chargeCents,
       paidCents: clp.paidCents,
       adjustments: adjustments.list,
+      ...linesOf(clp, state),
     },
   };
+}
+
+/** SVC amounts on the claim's lines (REF*6R), once each; lines the claim cannot name stay in the remittance. */
+function linesOf(clp: RemittanceClaim, claim: ExistingClaim): { lines?: LinePaymentInput[] } {
+  const lines = new Map<number, LinePaymentInput>();
+  for (const line of clp.lines) {
+    const lineNumber = lineNumberOf(line.lineNumber, claim);
+    if (lineNumber === undefined || lines.has(lineNumber) || line.paidCents < 0) continue;
+    lines.set(lineNumber, { lineNumber, billedCents: line.chargeCents, paidCents: line.paidCents });
+  }
+  return lines.size === 0 ? {} : { lines: [...lines.values()] };
 }
 
 /** A second payment of the same trace on one claim (a correction after its reversal) gets a suffix. */

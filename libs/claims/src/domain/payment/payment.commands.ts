@@ -10,6 +10,13 @@ export interface AdjustmentInput {
   lineNumber?: number;
 }
 
+/** A service line as the remittance adjudicated it (835 SVC): what was billed for it and what was paid. */
+export interface LinePaymentInput {
+  lineNumber: number;
+  billedCents: number;
+  paidCents: number;
+}
+
 export interface RecordPayment extends Timed {
   type: 'RecordPayment';
   paymentId: string;
@@ -26,6 +33,8 @@ export interface RecordPayment extends Timed {
   paidCents: number;
   allowedCents?: number;
   adjustments: AdjustmentInput[];
+  /** Line by line, when the remittance reports service lines; their paid amounts add up to at most paidCents. */
+  lines?: LinePaymentInput[];
 }
 
 export interface ReversePayment extends Timed {

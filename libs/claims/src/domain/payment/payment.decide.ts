@@ -31,12 +31,19 @@ import {
   refuse,
   requireStatus,
 } from '../claim.validate.js';
-import type { AdjustmentInput, RecordPayment, ResolveCredit, ReversePayment } from './payment.commands.js';
+import type {
+  AdjustmentInput,
+  LinePaymentInput,
+  RecordPayment,
+  ResolveCredit,
+  ReversePayment,
+} from './payment.commands.js';
 import {
   CREDIT_RESOLUTIONS,
   type Adjustment,
   type ClaimPaid,
   type CreditResolved,
+  type LinePayment,
   type PaymentReversed,
 } from './payment.events.js';
 
@@ -120,6 +127,7 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       ? undefined
       : checkCents('allowedCents', command.allowedCents, 0, billedCents);
   const adjustments = checkAdjustments(command.adjustments, claim);
+  const lines = command.lines === undefined ? undefined : checkLinePayments(command.lines, claim, paidCents);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
   if (billedCents - paidCents !== adjusted) {
     throw new ClaimError(
@@ -156,6 +164,7 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       paidCents,
       ...(allowedCents !== undefined && { allowedCents }),
       adjustments,
+      ...(lines !== undefined && { lines }),
       ...effects,
       ...(crossesOver && {
         patientResponsibilityCents: 0,
@@ -204,6 +213,29 @@ function nextAppeal(claim: ExistingClaim, paidDate: string) {
     return appealWindow(claim.payerRules, (last?.level ?? 0) + 1, paidDate);
   }
   return appealWindow(claim.payerRules, claim.appeal.level + 1, claim.appeal.decidedOn ?? paidDate);
+}
+
+/** Each line once, a line of the claim, its amounts whole cents; paid line by line adds up to at most the payment. */
+function checkLinePayments(
+  input: LinePaymentInput[],
+  claim: ExistingClaim,
+  paidCents: number,
+): LinePayment[] {
+  const seen = new Set<number>();
+  const lines = checkList<LinePaymentInput>('lines', input, LIMITS.maxLines).map((line, i) => {
+    const at = `lines[${i}]`;
+    if (!claim.lines.some((l) => l.lineNumber === line.lineNumber) || seen.has(line.lineNumber))
+      throw invalid(`${at}.lineNumber`, 'must be a line number of the claim, once');
+    seen.add(line.lineNumber);
+    return {
+      lineNumber: line.lineNumber,
+      billedCents: checkCents(`${at}.billedCents`, line.billedCents, 0),
+      paidCents: checkCents(`${at}.paidCents`, line.paidCents, 0),
+    };
+  });
+  if (lines.reduce((sum, l) => sum + l.paidCents, 0) > paidCents)
+    throw invalid('lines', 'must not pay more line by line than the payment');
+  return lines;
 }
 
 function checkAdjustments(input: AdjustmentInput[], claim: ExistingClaim): Adjustment[] {

@@ -14,6 +14,12 @@ export interface Adjustment {
   lineNumber?: number;
 }
 
+export interface LinePayment {
+  lineNumber: number;
+  billedCents: number;
+  paidCents: number;
+}
+
 export interface ClaimPaid {
   type: 'ClaimPaid';
   data: {
@@ -28,6 +34,8 @@ export interface ClaimPaid {
     paidCents: number;
     allowedCents?: number;
     adjustments: Adjustment[];
+    /** Service lines as the remittance adjudicated them (SVC), when it reported them. */
+    lines?: LinePayment[];
     /**
      * Totals of the adjustments by effect on the balances, decided once so that replays add the same. An adjustment
      * never takes a payer's balance below zero (only money received makes a credit), so these can be less than the

@@ -20,6 +20,7 @@ export function onClaimPaid(state: ExistingClaim, data: ClaimPaid['data']): Clai
     paidCents: data.paidCents,
     ...(data.allowedCents !== undefined && { allowedCents: data.allowedCents }),
     adjustments: data.adjustments,
+    ...(data.lines !== undefined && { lines: data.lines }),
     contractualCents: data.contractualCents,
     otherAdjustmentCents: data.otherAdjustmentCents,
     patientResponsibilityCents: data.patientResponsibilityCents,

@@ -22,6 +22,23 @@ export class AdjustmentInput extends ReasonCodesInput {
   lineNumber?: number;
 }
 
+@InputType({ description: 'A service line as the remittance adjudicated it (835 SVC).' })
+export class LinePaymentInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.maxLines)
+  lineNumber!: number;
+
+  @Field(() => CentsScalar)
+  @Cents()
+  billedCents!: number;
+
+  @Field(() => CentsScalar)
+  @Cents()
+  paidCents!: number;
+}
+
 @InputType({
   description: 'An 835 remittance for the claim: billed − paid must equal the sum of the adjustments.',
 })
@@ -68,6 +85,16 @@ export class RecordPaymentInput extends ClaimCommandInput {
   @Optional()
   @Cents()
   allowedCents?: number;
+
+  @Field(() => [LinePaymentInput], {
+    nullable: true,
+    description: 'Line by line (SVC), when the remittance reports lines; paid adds up to at most paidCents.',
+  })
+  @Optional()
+  @ArrayMaxSize(LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => LinePaymentInput)
+  lines?: LinePaymentInput[];
 
   @Field(() => [AdjustmentInput], { defaultValue: [] })
   @ArrayMaxSize(100)

@@ -144,10 +144,12 @@ export class ClaimCommandsResolver {
   recordPayment(@Args('input') i: RecordPaymentInput, @Identity() id: RequestIdentity): Promise<Result> {
     const { paymentId, paidDate, payer, crossoverPayerId, billedCents, paidCents, allowedCents } = i;
     const adjustments = i.adjustments.map((a) => ({ ...a }));
+    const lines = i.lines?.map((l) => ({ ...l }));
     return this.send(
       i,
       {
         type: 'RecordPayment',
+        lines,
         paymentId,
         paidDate,
         payer,

@@ -209,6 +209,18 @@ export class Adjustment extends ReasonCodes {
   lineNumber?: number;
 }
 
+@ObjectType({ description: 'A service line as the remittance adjudicated it (835 SVC).' })
+export class LinePayment {
+  @Field(() => Int)
+  lineNumber!: number;
+
+  @Field(() => CentsScalar)
+  billedCents!: number;
+
+  @Field(() => CentsScalar)
+  paidCents!: number;
+}
+
 @ObjectType()
 export class Payment {
   @Field()
@@ -225,6 +237,9 @@ export class Payment {
 
   @Field(() => [Adjustment])
   adjustments!: Adjustment[];
+
+  @Field(() => [LinePayment], { description: 'Line by line, when the remittance reported lines.' })
+  lines!: LinePayment[];
 
   @Field(() => CentsScalar)
   patientResponsibilityCents!: number;
