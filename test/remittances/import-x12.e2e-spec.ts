@@ -201,6 +201,20 @@ describe('importing X12 835 and 277CA files over HTTP', () => {
     });
   });
 
+  it('ages the crossed-over share under the secondary payer who owes it', async () => {
+    await settled();
+    const { data, errors } = await api.gql(`{
+      agingReport(groupBy: PAYER, timeBasis: OCCURRED) { groups { key total { claims insuranceCents patientCents } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const groups = data!.agingReport.groups as { key: string; total: { insuranceCents: number } }[];
+    expect(groups.find((g) => g.key === 'EVG77')?.total).toEqual({
+      claims: 1,
+      insuranceCents: 8_000,
+      patientCents: 0,
+    });
+  });
+
   it('records PLB interest and forward balance on the remittance, not a claim; the totals match BPR02', async () => {
     const report = await import835('835-plb-interest-forward-balance.835');
     expect(report.remittances[0]).toMatchObject({ totalPaidCents: 30_377, providerAdjustmentCents: 12_173 });

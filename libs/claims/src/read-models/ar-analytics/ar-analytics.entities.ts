@@ -85,6 +85,12 @@ export class ArBalancePeriodEntity extends ClaimKeyColumns {
 
   @Column({ name: 'patient_cents', type: 'bigint', transformer: cents })
   patientCents!: number;
+
+  @Column({ name: 'secondary_cents', type: 'bigint', transformer: cents })
+  secondaryCents!: number;
+
+  @Column({ name: 'secondary_payer_id', type: 'text', nullable: true })
+  secondaryPayerId!: string | null;
 }
 
 @Entity('ar_denials')

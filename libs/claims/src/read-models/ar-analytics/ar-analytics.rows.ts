@@ -30,6 +30,9 @@ export interface BalancePeriodRow extends ClaimKeys {
   validTo: string | null;
   insuranceCents: number;
   patientCents: number;
+  /** Of insuranceCents, what the secondary payer owes: aging by payer puts it under that payer. */
+  secondaryCents: number;
+  secondaryPayerId: string | null;
 }
 
 export interface DenialRow extends ClaimKeys {
@@ -73,23 +76,27 @@ export function balancePeriods(
   keys: ClaimKeys,
   changes: readonly BalanceChange[],
   basis: TimeBasis,
+  secondaryPayerId: string | null = null,
 ): BalancePeriodRow[] {
-  const byDay = new Map<string, { insurance: number; patient: number }>();
+  const byDay = new Map<string, { insurance: number; patient: number; secondary: number }>();
   for (const change of changes) {
     const day = basis === 'OCCURRED' ? change.occurredOn : change.recordedOn;
-    const sum = byDay.get(day) ?? { insurance: 0, patient: 0 };
+    const sum = byDay.get(day) ?? { insurance: 0, patient: 0, secondary: 0 };
     byDay.set(day, {
       insurance: sum.insurance + change.insuranceCents,
       patient: sum.patient + change.patientCents,
+      secondary: sum.secondary + (change.secondaryCents ?? 0),
     });
   }
   const days = [...byDay.keys()].sort();
   const periods: BalancePeriodRow[] = [];
   let insurance = 0;
   let patient = 0;
+  let secondary = 0;
   days.forEach((day, i) => {
     insurance += byDay.get(day)!.insurance;
     patient += byDay.get(day)!.patient;
+    secondary += byDay.get(day)!.secondary;
     if (insurance !== 0 || patient !== 0)
       periods.push({
         ...keys,
@@ -98,6 +105,8 @@ export function balancePeriods(
         validTo: days[i + 1] ?? null,
         insuranceCents: insurance,
         patientCents: patient,
+        secondaryCents: secondary,
+        secondaryPayerId,
       });
   });
   return periods;
@@ -144,8 +153,8 @@ export function analyticsRows(ledger: ClaimLedger): AnalyticsRows | undefined {
       firstPaidOn: facts.firstPaidOn ?? null,
     },
     periods: [
-      ...balancePeriods(keys, facts.balances, 'OCCURRED'),
-      ...balancePeriods(keys, facts.balances, 'RECORDED'),
+      ...balancePeriods(keys, facts.balances, 'OCCURRED', state.secondaryPayerId ?? null),
+      ...balancePeriods(keys, facts.balances, 'RECORDED', state.secondaryPayerId ?? null),
     ],
     denials: facts.denials.map((d, seq) => ({ ...keys, seq, ...d })),
     pends: facts.pends.map((p, seq) => ({

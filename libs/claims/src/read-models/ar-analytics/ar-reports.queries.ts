@@ -90,16 +90,24 @@ export class ArReportQueries {
     groupBy: AgingGroupBy,
     timeBasis: TimeBasis,
   ): Promise<AgingCell[]> {
-    const key = groupBy === 'PAYER' ? 'payer_id' : groupBy === 'PROVIDER' ? 'provider_npi' : 'NULL::text';
+    const key = groupBy === 'PROVIDER' ? 'provider_npi' : 'NULL::text';
     const anchor = basis === 'SERVICE_DATE' ? 'service_date' : 'submitted_on';
+    // By payer, each period is split between the payers who owe it: the secondary's part ages under the secondary.
+    const periods =
+      groupBy === 'PAYER'
+        ? `FROM (SELECT payer_id AS key, insurance_cents - secondary_cents AS insurance_cents, patient_cents, ${anchor}
+             ${OPEN_AT} WHERE insurance_cents - secondary_cents <> 0 OR patient_cents <> 0
+           UNION ALL
+           SELECT secondary_payer_id, secondary_cents, 0, ${anchor} ${OPEN_AT} WHERE secondary_cents <> 0) by_payer`
+        : OPEN_AT;
     const rows: { key: string | null; bucket: number; insurance: string; patient: string; claims: number }[] =
       await this.dataSource.query(
         `SELECT key, bucket, sum(insurance_cents)::text AS insurance, sum(patient_cents)::text AS patient,
            count(*)::int AS claims
-         FROM (SELECT ${key} AS key, insurance_cents, patient_cents,
+         FROM (SELECT ${groupBy === 'PAYER' ? 'key' : key} AS key, insurance_cents, patient_cents,
                  CASE WHEN $1::date - ${anchor} <= 30 THEN 0 WHEN $1::date - ${anchor} <= 60 THEN 1
                       WHEN $1::date - ${anchor} <= 90 THEN 2 WHEN $1::date - ${anchor} <= 120 THEN 3 ELSE 4 END AS bucket
-               ${OPEN_AT}) open
+               ${periods}) open
          GROUP BY key, bucket`,
         [asOf, timeBasis],
       );

@@ -16,6 +16,8 @@ export interface BalanceChange {
   recordedOn: string;
   insuranceCents: number;
   patientCents: number;
+  /** Of insuranceCents, the change of what the secondary payer owes; absent in ledgers folded before it: none. */
+  secondaryCents?: number;
 }
 
 /** One change of a claim's money flows on a business date: what the KPIs sum over a period. */
@@ -77,12 +79,14 @@ export interface ClaimLedger {
  * What is owed, for aging: a voided claim was cancelled at the payer and leaves AR on the day it is voided; a credit
  * (money to pay back) is not a receivable and has a report of its own, so each side counts only what it owes.
  */
-function balancesOf(state: ClaimState): { insurance: number; patient: number } {
-  if (state.status === 'NONE' || state.status === 'VOIDED') return { insurance: 0, patient: 0 };
+function balancesOf(state: ClaimState): { insurance: number; patient: number; secondary: number } {
+  if (state.status === 'NONE' || state.status === 'VOIDED') return { insurance: 0, patient: 0, secondary: 0 };
   const { money } = state;
+  const secondary = Math.max(0, secondaryBalance(money));
   return {
-    insurance: Math.max(0, primaryBalance(money)) + Math.max(0, secondaryBalance(money)),
+    insurance: Math.max(0, primaryBalance(money)) + secondary,
     patient: Math.max(0, patientBalance(money)),
+    secondary,
   };
 }
 
@@ -183,7 +187,7 @@ export function advanceLedger(ledger: ClaimLedger | undefined, recorded: Recorde
       break;
   }
   const [was, is] = [balancesOf(before), balancesOf(after)];
-  if (was.insurance !== is.insurance || was.patient !== is.patient) {
+  if (was.insurance !== is.insurance || was.patient !== is.patient || was.secondary !== is.secondary) {
     facts.balances = [
       ...facts.balances,
       {
@@ -191,6 +195,7 @@ export function advanceLedger(ledger: ClaimLedger | undefined, recorded: Recorde
         recordedOn: recorded.recordedAt.slice(0, 10),
         insuranceCents: is.insurance - was.insurance,
         patientCents: is.patient - was.patient,
+        ...(is.secondary !== was.secondary && { secondaryCents: is.secondary - was.secondary }),
       },
     ];
   }
