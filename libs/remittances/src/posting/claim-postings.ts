@@ -34,7 +34,7 @@ export interface PlannedPosting<R extends PostingRequest = PostingRequest> {
   known?: readonly RecordedEvent[];
 }
 
-const CONCURRENCY = 32;
+const CONCURRENCY = 16;
 
 /**
  * Posts a file's lines through the claim command executor in two steps. plan: every line decided in file order on
