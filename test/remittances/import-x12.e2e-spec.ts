@@ -289,6 +289,8 @@ describe('importing X12 835 and 277CA files over HTTP', () => {
     expect(data!.unmatchedRemittanceItems).toEqual([
       { traceNumber: 'EFT20250314099', claim: { patientControlNumber: 'PCN-9998', rule: 'UNKNOWN_CLAIM' } },
     ]);
+    const worklist = await api.gql('{ worklist(first: 5) { unmatchedRemittances { traceNumber } } }');
+    expect(worklist.data!.worklist.unmatchedRemittances).toEqual([{ traceNumber: 'EFT20250314099' }]);
   });
 
   it('imports a 277CA: acknowledged with the payer claim number, rejected with its status codes', async () => {

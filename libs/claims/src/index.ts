@@ -8,3 +8,4 @@ export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port
 export { SubmitClaimCommand } from './application/submit-claim.command.js';
 export { UpdateClaimCommand, type ClaimChange } from './application/update-claim.command.js';
 export { claimAsOf, type TimeAxis } from './application/claim-replay.js';
+export { WorklistConnection } from './read-models/worklist/worklist.types.js';

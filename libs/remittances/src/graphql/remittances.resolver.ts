@@ -1,4 +1,5 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { WorklistConnection } from '@claimtrail/claims';
 import { RequestValidationError } from '@claimtrail/platform';
 import { encodeRemittanceCursor, RemittanceQueries } from '../read-models/remittance.queries.js';
 import type { RemittanceEntity } from '../read-models/remittance.entity.js';
@@ -67,5 +68,20 @@ export class RemittancesResolver {
           })),
       )
       .slice(0, first);
+  }
+}
+
+/** The claim worklist shows the remittance work beside it: claim payments no claim could take. */
+@Resolver(() => WorklistConnection)
+export class WorklistRemittancesResolver {
+  constructor(private readonly remittances: RemittancesResolver) {}
+
+  @ResolveField(() => [UnmatchedRemittanceItem], {
+    description: 'Claim payments of imported remittances that could not be posted, newest payment first.',
+  })
+  unmatchedRemittances(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<UnmatchedRemittanceItem[]> {
+    return this.remittances.unmatchedRemittanceItems(first);
   }
 }

@@ -1,5 +1,5 @@
 import type { ReadModel } from '@claimtrail/projections';
-import { RemittancesResolver } from '../graphql/remittances.resolver.js';
+import { RemittancesResolver, WorklistRemittancesResolver } from '../graphql/remittances.resolver.js';
 import { RemittanceEntity } from './remittance.entity.js';
 import { CreateRemittances1765000100000 } from './remittance.migration.js';
 import { remittanceProjection } from './remittance.projection.js';
@@ -11,7 +11,7 @@ export const remittancesReadModel: ReadModel = {
   entities: [RemittanceEntity],
   migrations: [CreateRemittances1765000100000],
   projection: remittanceProjection,
-  providers: [RemittanceQueries, RemittancesResolver],
+  providers: [RemittanceQueries, RemittancesResolver, WorklistRemittancesResolver],
 };
 
 export const REMITTANCES_READ_MODELS: readonly ReadModel[] = [remittancesReadModel];
