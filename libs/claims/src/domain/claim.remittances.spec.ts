@@ -112,6 +112,40 @@ describe('a later remittance on a partially paid claim', () => {
     });
   });
 
+  it('takes the extra payment of an overturned underpayment appeal without a CAS: it reverses that much contractual', () => {
+    const appealed = play(history.accepted(), [
+      recordPayment({
+        paidCents: 50_000,
+        allowedCents: 70_000,
+        adjustments: [adj('CO', '45', 40_000), adj('PR', '2', 10_000)],
+      }),
+      appealClaim({ level: 1, occurredAt: at('06-01') }),
+      decideAppeal({ outcome: 'OVERTURNED', occurredAt: at('06-20') }),
+    ]).events;
+    const extra = recordPayment({
+      paymentId: 'PAY-2',
+      paidCents: 10_000,
+      adjustments: [],
+      paidDate: '2026-06-25',
+      occurredAt: at('06-26'),
+    });
+    const { events } = play(appealed, [extra]);
+    expect(events.at(-1)).toMatchObject({
+      data: { contractualCents: -10_000, appealRecoveredCents: 10_000 },
+    });
+    expect(claimOf(events).money).toMatchObject({ paidCents: 60_000, contractualCents: 30_000 });
+    expect(balances(events)).toMatchObject({
+      status: 'PAID',
+      insurance: 0,
+      patient: 10_000,
+      credit: noCredit,
+    });
+    // Never more than the contractual adjustment there is to take back.
+    given(appealed)
+      .when({ ...extra, paidCents: 40_001 })
+      .thenThrows('REMITTANCE_UNBALANCED');
+  });
+
   it('still refuses a later remittance that does not balance on its own', () => {
     given(history.partiallyPaid())
       .when(recordPayment({ paymentId: 'PAY-2', paidCents: 10_000, adjustments: [] }))

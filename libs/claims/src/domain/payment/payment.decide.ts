@@ -129,14 +129,16 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
   const adjustments = checkAdjustments(command.adjustments, claim);
   const lines = command.lines === undefined ? undefined : checkLinePayments(command.lines, claim, paidCents);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
-  if (billedCents - paidCents !== adjusted) {
+  const recovered = appealRecovery(command, claim, payer, billedCents, paidCents + adjusted);
+  if (billedCents - paidCents + recovered !== adjusted) {
     throw new ClaimError(
       'REMITTANCE_UNBALANCED',
       'adjustments must add up to the billed amount minus the paid amount',
       'adjustments',
     );
   }
-  const effects = limitToBalance(adjustmentEffects(adjustments, payer), owed - paidCents);
+  const limited = limitToBalance(adjustmentEffects(adjustments, payer), owed - paidCents + recovered);
+  const effects = { ...limited, contractualCents: limited.contractualCents - recovered };
   if (paidCents === 0 && effects.deniedCents > 0 && firstFromPrimary)
     throw invalid(
       'paidCents',
@@ -165,6 +167,7 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       ...(allowedCents !== undefined && { allowedCents }),
       adjustments,
       ...(lines !== undefined && { lines }),
+      ...(recovered > 0 && { appealRecoveredCents: recovered }),
       ...effects,
       ...(crossesOver && {
         patientResponsibilityCents: 0,
@@ -175,6 +178,26 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       ...(appeal && { nextAppealLevel: appeal.level, appealDeadline: appeal.deadline }),
     },
   };
+}
+
+/**
+ * An underpayment overturned on appeal: the payer owes more than its contractual adjustment left. Its extra payment,
+ * sent without a billed amount of its own (and so beyond the balance of zero), takes back that much of the claim's
+ * contractual adjustment, as a CAS reversal would; beyond the contractual adjustment it is unbalanced as ever.
+ */
+function appealRecovery(
+  command: RecordPayment,
+  claim: ExistingClaim,
+  payer: PayerRank,
+  billedCents: number,
+  settled: number,
+): number {
+  const favourable =
+    claim.status === 'APPEALED' &&
+    (claim.appeal.outcome === 'OVERTURNED' || claim.appeal.outcome === 'PARTIALLY_OVERTURNED');
+  if (!favourable || payer !== 'PRIMARY' || command.billedCents !== undefined) return 0;
+  const surplus = settled - billedCents;
+  return surplus > 0 && surplus <= claim.money.contractualCents ? surplus : 0;
 }
 
 /** The secondary payer a primary remittance forwards to, when the claim did not name one yet. */

@@ -46,6 +46,8 @@ export interface ClaimPaid {
     patientResponsibilityCents: number;
     /** The patient share that crossed over to the secondary payer instead of the patient. */
     crossedOverCents?: number;
+    /** Of an appeal's extra payment, the contractual adjustment it took back (included in contractualCents). */
+    appealRecoveredCents?: number;
     /** Adjustments with a denial reason: recorded, but they stay in AR (they do not reduce the balance). */
     deniedCents: number;
     outcome: 'PAID' | 'PARTIALLY_PAID';
