@@ -146,10 +146,18 @@ describe('a later remittance on a partially paid claim', () => {
       .thenThrows('REMITTANCE_UNBALANCED');
   });
 
-  it('still refuses a later remittance that does not balance on its own', () => {
+  it('still refuses a later remittance that does not balance against the amount it bills', () => {
     given(history.partiallyPaid())
-      .when(recordPayment({ paymentId: 'PAY-2', paidCents: 10_000, adjustments: [] }))
+      .when(recordPayment({ paymentId: 'PAY-2', billedCents: 20_000, paidCents: 10_000, adjustments: [] }))
       .thenThrows('REMITTANCE_UNBALANCED', 'adjustments');
+  });
+
+  it('takes a later remittance without a billed amount as billing what it settles', () => {
+    const { events } = play(history.partiallyPaid(), [
+      recordPayment({ paymentId: 'PAY-2', paidCents: 10_000, adjustments: [], occurredAt: at('06-10') }),
+    ]);
+    expect(events.at(-1)).toMatchObject({ data: { billedCents: 10_000 } });
+    expect(balances(events)).toMatchObject({ status: 'PARTIALLY_PAID', insurance: 10_000 });
   });
 });
 
@@ -189,6 +197,25 @@ describe('overpayments make credit balances, resolved by refund or offset', () =
     play(history.paid(), [
       recordPayment({ paymentId: 'PAY-2', billedCents: 100_000, occurredAt: at('06-02') }),
     ]).events;
+
+  it('a first remittance paying more than owed, with nothing adjusted, records the excess as a credit', () => {
+    const { events } = play(history.accepted(), [recordPayment({ paidCents: 120_000, adjustments: [] })]);
+    expect(events.at(-1)).toMatchObject({
+      data: { billedCents: 100_000, overpaidCents: 20_000, outcome: 'PAID' },
+    });
+    expect(balances(events)).toMatchObject({
+      insurance: -20_000,
+      credit: { primary: 20_000, secondary: 0, patient: 0 },
+    });
+    given(history.accepted())
+      .when(recordPayment({ paidCents: 120_000, adjustments: [adj('CO', '45', 1)] }))
+      .thenThrows('REMITTANCE_UNBALANCED');
+  });
+
+  it('a duplicate sent again as it came (no billed amount) is credited the same way', () => {
+    const { events } = play(history.paid(), [recordPayment({ paymentId: 'PAY-2', occurredAt: at('06-02') })]);
+    expect(balances(events).credit).toEqual({ primary: 60_000, secondary: 0, patient: 0 });
+  });
 
   it('a duplicate remittance credits the payment, not its adjustments a second time', () => {
     const events = duplicate();

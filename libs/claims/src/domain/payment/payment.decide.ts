@@ -120,23 +120,20 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
   // A secondary's remittance bills the whole charge, with the primary's part as CARC 23: only the primary's first
   // one is held to what the claim still has at the payer.
   const firstFromPrimary = firstFromPayer && payer === 'PRIMARY';
-  const billedCents = checkBilled(command.billedCents, Math.max(0, owed), firstFromPrimary, claim);
   const paidCents = checkCents('paidCents', command.paidCents, 0);
-  const allowedCents =
-    command.allowedCents === undefined
-      ? undefined
-      : checkCents('allowedCents', command.allowedCents, 0, billedCents);
   const adjustments = checkAdjustments(command.adjustments, claim);
   const lines = command.lines === undefined ? undefined : checkLinePayments(command.lines, claim, paidCents);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
-  const recovered = appealRecovery(command, claim, payer, billedCents, paidCents + adjusted);
-  if (billedCents - paidCents + recovered !== adjusted) {
-    throw new ClaimError(
-      'REMITTANCE_UNBALANCED',
-      'adjustments must add up to the billed amount minus the paid amount',
-      'adjustments',
-    );
-  }
+  const { billedCents, recovered, overpaid } = balanceOf(command, claim, {
+    owed: Math.max(0, owed),
+    heldToOwed: firstFromPrimary,
+    settled: paidCents + adjusted,
+    adjustments,
+  });
+  const allowedCents =
+    command.allowedCents === undefined
+      ? undefined
+      : checkCents('allowedCents', command.allowedCents, 0, Math.max(billedCents, paidCents));
   const limited = limitToBalance(adjustmentEffects(adjustments, payer), owed - paidCents + recovered);
   const effects = { ...limited, contractualCents: limited.contractualCents - recovered };
   if (paidCents === 0 && effects.deniedCents > 0 && firstFromPrimary)
@@ -168,6 +165,7 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       adjustments,
       ...(lines !== undefined && { lines }),
       ...(recovered > 0 && { appealRecoveredCents: recovered }),
+      ...(overpaid > 0 && { overpaidCents: overpaid }),
       ...effects,
       ...(crossesOver && {
         patientResponsibilityCents: 0,
@@ -181,23 +179,45 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
 }
 
 /**
- * An underpayment overturned on appeal: the payer owes more than its contractual adjustment left. Its extra payment,
- * sent without a billed amount of its own (and so beyond the balance of zero), takes back that much of the claim's
- * contractual adjustment, as a CAS reversal would; beyond the contractual adjustment it is unbalanced as ever.
+ * What the remittance billed (CLP03), and how it balances: billed − paid = Σ adjustments. Left out, a payer's first
+ * remittance bills what the claim still has at it, and a later one (late lines, a duplicate) bills what it settles.
+ * Two payments beyond what they bill balance without a CAS of their own:
+ * - an overturned underpayment appeal's extra payment: the payer owed more than its contractual adjustment left, so
+ *   it takes back that much of the claim's contractual adjustment (recovered), as a CAS reversal would;
+ * - an overpayment on the first remittance (more paid than owed, nothing adjusted up): the excess is a credit.
  */
-function appealRecovery(
+function balanceOf(
   command: RecordPayment,
   claim: ExistingClaim,
-  payer: PayerRank,
-  billedCents: number,
-  settled: number,
-): number {
+  remittance: { owed: number; heldToOwed: boolean; settled: number; adjustments: readonly Adjustment[] },
+): { billedCents: number; recovered: number; overpaid: number } {
+  const { owed, heldToOwed, settled } = remittance;
   const favourable =
     claim.status === 'APPEALED' &&
     (claim.appeal.outcome === 'OVERTURNED' || claim.appeal.outcome === 'PARTIALLY_OVERTURNED');
-  if (!favourable || payer !== 'PRIMARY' || command.billedCents !== undefined) return 0;
-  const surplus = settled - billedCents;
-  return surplus > 0 && surplus <= claim.money.contractualCents ? surplus : 0;
+  let billedCents: number;
+  let recovered = 0;
+  let overpaid = 0;
+  if (command.billedCents !== undefined) {
+    if (heldToOwed && command.billedCents !== owed)
+      throw invalid('billedCents', 'must equal the amount still billed to the payer');
+    billedCents = checkCents('billedCents', command.billedCents, 0, claim.money.chargeCents);
+  } else if (heldToOwed || favourable) {
+    billedCents = owed;
+    const surplus = settled - owed;
+    if (surplus > 0 && favourable && command.payer !== 'SECONDARY' && surplus <= claim.money.contractualCents)
+      recovered = surplus;
+    else if (surplus > 0 && heldToOwed && remittance.adjustments.every((a) => a.amountCents <= 0))
+      overpaid = surplus;
+  } else billedCents = Math.max(0, settled);
+  if (billedCents + recovered + overpaid !== settled) {
+    throw new ClaimError(
+      'REMITTANCE_UNBALANCED',
+      'adjustments must add up to the billed amount minus the paid amount',
+      'adjustments',
+    );
+  }
+  return { billedCents, recovered, overpaid };
 }
 
 /** The secondary payer a primary remittance forwards to, when the claim did not name one yet. */
@@ -215,18 +235,6 @@ function checkCrossover(command: RecordPayment, claim: ExistingClaim, payer: Pay
   if (claim.secondaryPayerId !== undefined && id !== claim.secondaryPayerId)
     throw invalid('crossoverPayerId', "must be the claim's secondary payer");
   return claim.secondaryPayerId === undefined ? id : undefined;
-}
-
-function checkBilled(
-  billed: number | undefined,
-  owed: number,
-  heldToOwed: boolean,
-  claim: ExistingClaim,
-): number {
-  if (billed === undefined) return owed;
-  if (heldToOwed && billed !== owed)
-    throw invalid('billedCents', 'must equal the amount still billed to the payer');
-  return checkCents('billedCents', billed, 0, claim.money.chargeCents);
 }
 
 /** A partial payment can be appealed: at the level after the last appeal decided, counted from its decision. */

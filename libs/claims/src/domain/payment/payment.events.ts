@@ -48,6 +48,8 @@ export interface ClaimPaid {
     crossedOverCents?: number;
     /** Of an appeal's extra payment, the contractual adjustment it took back (included in contractualCents). */
     appealRecoveredCents?: number;
+    /** Paid beyond what the payer owed on its first remittance, with nothing adjusted: a credit balance. */
+    overpaidCents?: number;
     /** Adjustments with a denial reason: recorded, but they stay in AR (they do not reduce the balance). */
     deniedCents: number;
     outcome: 'PAID' | 'PARTIALLY_PAID';
