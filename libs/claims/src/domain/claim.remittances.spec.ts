@@ -85,8 +85,9 @@ describe('a later remittance on a partially paid claim', () => {
     });
   });
 
-  it('records the extra payment of an overturned underpayment appeal on a balance of zero, with the CAS reversal', () => {
-    const { events } = play(history.accepted(), [
+  /** Underpaid (paid 500.00 of an allowed 700.00, CO-45 400.00), appealed, overturned: the balance shows zero. */
+  const overturnedUnderpayment = () =>
+    play(history.accepted(), [
       recordPayment({
         paidCents: 50_000,
         allowedCents: 70_000,
@@ -94,6 +95,10 @@ describe('a later remittance on a partially paid claim', () => {
       }),
       appealClaim({ level: 1, occurredAt: at('06-01') }),
       decideAppeal({ outcome: 'OVERTURNED', occurredAt: at('06-20') }),
+    ]).events;
+
+  it('records the extra payment of an overturned underpayment appeal on a balance of zero, with the CAS reversal', () => {
+    const { events } = play(overturnedUnderpayment(), [
       recordPayment({
         paymentId: 'PAY-2',
         paidCents: 10_000,
@@ -113,15 +118,7 @@ describe('a later remittance on a partially paid claim', () => {
   });
 
   it('takes the extra payment of an overturned underpayment appeal without a CAS: it reverses that much contractual', () => {
-    const appealed = play(history.accepted(), [
-      recordPayment({
-        paidCents: 50_000,
-        allowedCents: 70_000,
-        adjustments: [adj('CO', '45', 40_000), adj('PR', '2', 10_000)],
-      }),
-      appealClaim({ level: 1, occurredAt: at('06-01') }),
-      decideAppeal({ outcome: 'OVERTURNED', occurredAt: at('06-20') }),
-    ]).events;
+    const appealed = overturnedUnderpayment();
     const extra = recordPayment({
       paymentId: 'PAY-2',
       paidCents: 10_000,

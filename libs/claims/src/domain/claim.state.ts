@@ -1,9 +1,8 @@
 import type { AppealOutcome, LineDenial } from './denial-appeal/denial-appeal.events.js';
 import type { FollowUpChannel } from './follow-up/follow-up.events.js';
-import type { AdjustmentGroup, CreditSide, Money, PayerRules } from './claim.money.js';
-import type { CreditResolution } from './payment/payment.events.js';
+import type { AdjustmentGroup, Money, PayerRules } from './claim.money.js';
 import type { StatementCycle, WriteOffReason } from './patient/patient.events.js';
-import type { Adjustment, LinePayment } from './payment/payment.events.js';
+import type { Adjustment, CreditResolved, LinePayment } from './payment/payment.events.js';
 import type { ServiceLine } from './submission/submission.events.js';
 
 export interface NoClaim {
@@ -61,14 +60,7 @@ export interface PatientStatement {
   cycle?: StatementCycle;
 }
 
-export interface Refund {
-  refundId: string;
-  side: CreditSide;
-  method: CreditResolution;
-  amountCents: number;
-  reference?: string;
-  resolvedOn: string;
-}
+export type Refund = Omit<CreditResolved['data'], 'closesClaim'>;
 
 export interface PatientPayment {
   paymentId: string;
