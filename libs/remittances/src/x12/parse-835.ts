@@ -35,7 +35,7 @@ const CAS_TRIPLETS = 6;
 const PLB_PAIRS = 6;
 
 function readRemittance(transaction: TransactionSet, problems: ProblemList): Remittance {
-  const { st, body, complete, delimiters } = transaction;
+  const { st, body, delimiters } = transaction;
   const read = new FieldReader(problems);
   const unsound: Unsound = { claims: new Set(), lines: new Set(), remittance: false };
   const remittance: Remittance = {
@@ -128,9 +128,7 @@ function readRemittance(transaction: TransactionSet, problems: ProblemList): Rem
           unexpected(segment, 'outside a claim');
           break;
         }
-        const { adjustments, sound } = readCas(segment, read);
-        owner.adjustments.push(...adjustments);
-        if (!sound) {
+        if (!readCas(segment, read, owner.adjustments)) {
           if (line) unsound.lines.add(line);
           unsound.claims.add(claim!);
         }
@@ -192,6 +190,7 @@ function readRemittance(transaction: TransactionSet, problems: ProblemList): Rem
         break;
     }
   }
+  const { complete } = transaction;
   closeClaim(claim, line, unsound, problems, complete);
 
   for (const required of ['BPR', 'TRN', 'N1*PR', 'N1*PE']) {
@@ -258,9 +257,9 @@ function readLine(
   return line;
 }
 
-function readCas(segment: Segment, read: FieldReader): { adjustments: Cas[]; sound: boolean } {
+/** Adds the segment's adjustments to `adjustments`; false when one of them could not be read. */
+function readCas(segment: Segment, read: FieldReader, adjustments: Cas[]): boolean {
   const groupCode = read.requiredText(segment, 1);
-  const adjustments: Cas[] = [];
   let sound = groupCode !== '';
   for (let triplet = 0; triplet < CAS_TRIPLETS; triplet++) {
     const at = 2 + triplet * 3;
@@ -284,7 +283,7 @@ function readCas(segment: Segment, read: FieldReader): { adjustments: Cas[]; sou
         : { groupCode, carc, amountCents: amount, quantity },
     );
   }
-  return { adjustments, sound };
+  return sound;
 }
 
 function readPlb(

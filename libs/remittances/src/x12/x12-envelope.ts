@@ -1,11 +1,15 @@
 import { ProblemList } from './x12-problem.js';
-import { isSegmentId, tokenize, type Delimiters, type Segment } from './x12-tokenizer.js';
+import { isSegmentId, tokenize, type Delimiters, type Segment, type SegmentReader } from './x12-tokenizer.js';
 
-/** One ST…SE transaction set handed to a transaction parser; complete is false when its SE never came. */
+/**
+ * One ST…SE transaction set handed to a transaction parser. The body is read from the file as the parser
+ * iterates it, once, so that no segment outlives its use.
+ */
 export interface TransactionSet {
   st: Segment;
-  body: Segment[];
-  complete: boolean;
+  body: Iterable<Segment>;
+  /** False when its SE never came; known once the body has been read to its end. */
+  readonly complete: boolean;
   delimiters: Delimiters;
 }
 
@@ -14,10 +18,47 @@ interface OpenGroup {
   transactions: number;
 }
 
-interface OpenTransaction {
+interface OpenTransaction<T> {
   st: Segment;
-  body: Segment[];
-  wanted: boolean;
+  /** Segments between ST and SE. */
+  length: number;
+  complete: boolean;
+  document: T | undefined;
+  /** The parser's, listed after the envelope's as if the set had been parsed only once closed. */
+  problems: ProblemList;
+}
+
+const ENDS_A_BODY = new Set(['GS', 'GE', 'ST', 'SE', 'IEA']);
+
+/** The interchange's segments less a last one cut off mid-segment, with room to put one back. */
+class Segments {
+  cut: Segment | undefined;
+  private putBackSegment: Segment | undefined;
+
+  constructor(private readonly reader: SegmentReader) {}
+
+  get count(): number {
+    return this.reader.count;
+  }
+
+  next(): Segment | undefined {
+    const putBack = this.putBackSegment;
+    if (putBack) {
+      this.putBackSegment = undefined;
+      return putBack;
+    }
+    const segment = this.reader.next();
+    // A missing terminator after the final IEA is common and harmless; anywhere else it means a cut file.
+    if (segment && !this.reader.terminated && segment.id !== 'IEA') {
+      this.cut = segment;
+      return undefined;
+    }
+    return segment;
+  }
+
+  putBack(segment: Segment): void {
+    this.putBackSegment = segment;
+  }
 }
 
 /**
@@ -37,20 +78,60 @@ export function readInterchange<T>(
     return { problems, documents };
   }
   const { delimiters } = tokens;
-  // A missing terminator after the final IEA is common and harmless; anywhere else it means a cut file.
-  const lastIsIea = tokens.unterminated?.id === 'IEA';
-  const segments = lastIsIea ? [...tokens.segments, tokens.unterminated!] : tokens.segments;
-  const unterminated = lastIsIea ? undefined : tokens.unterminated;
-  const isa = segments[0]!;
+  const segments = new Segments(tokens.segments);
+  const isa = segments.next()!;
   let group: OpenGroup | undefined;
-  let transaction: OpenTransaction | undefined;
+  let transaction: OpenTransaction<T> | undefined;
   let groups = 0;
   let ended = false;
 
-  const finish = (open: OpenTransaction, complete: boolean) => {
-    if (!open.wanted) return;
-    const document = parse({ st: open.st, body: open.body, complete, delimiters }, problems);
-    if (document !== undefined) documents.push(document);
+  // Stops at the segment that ends the body and puts it back for the envelope to check.
+  function* bodyOf(open: OpenTransaction<T>): Generator<Segment, void> {
+    for (let segment = segments.next(); segment; segment = segments.next()) {
+      const { id, position } = segment;
+      if (!isSegmentId(id)) {
+        problems.add('UNEXPECTED_SEGMENT', id.slice(0, 3), position, 'Not a segment identifier.');
+      } else if (id === 'ISA') {
+        problems.add('UNEXPECTED_SEGMENT', id, position, 'Only one interchange per file is read.');
+        continue;
+      } else if (ENDS_A_BODY.has(id)) {
+        segments.putBack(segment);
+        open.complete = id === 'SE';
+        return;
+      }
+      open.length++;
+      yield segment;
+    }
+  }
+  const readTransaction = (st: Segment, wanted: boolean): OpenTransaction<T> => {
+    const open: OpenTransaction<T> = {
+      st,
+      length: 0,
+      complete: false,
+      document: undefined,
+      problems: new ProblemList(),
+    };
+    const body = bodyOf(open);
+    if (wanted) {
+      open.document = parse(
+        {
+          st,
+          body,
+          delimiters,
+          get complete() {
+            return open.complete;
+          },
+        },
+        open.problems,
+      );
+    }
+    // Whatever the parser left unread still counts towards SE01.
+    while (!body.next().done);
+    return open;
+  };
+  const finish = (open: OpenTransaction<T>) => {
+    problems.addAll(open.problems);
+    if (open.document !== undefined) documents.push(open.document);
   };
   const closeMissingSe = (at: Segment) => {
     if (!transaction) return;
@@ -60,7 +141,7 @@ export function readInterchange<T>(
       at.position,
       `The transaction set is not closed by SE before ${at.id}.`,
     );
-    finish(transaction, false);
+    finish(transaction);
     transaction = undefined;
   };
   const closeMissingGe = (at: Segment) => {
@@ -74,8 +155,8 @@ export function readInterchange<T>(
     group = undefined;
   };
 
-  for (let i = 1; i < segments.length; i++) {
-    const segment = segments[i]!;
+  // Inside a transaction set bodyOf reads the segments, so here every other one is out of place.
+  for (let segment = segments.next(); segment; segment = segments.next()) {
     const { id, position } = segment;
     if (ended) {
       problems.add('UNEXPECTED_SEGMENT', id, position, 'Segment after the IEA interchange trailer.');
@@ -83,7 +164,6 @@ export function readInterchange<T>(
     }
     if (!isSegmentId(id)) {
       problems.add('UNEXPECTED_SEGMENT', id.slice(0, 3), position, 'Not a segment identifier.');
-      if (transaction) transaction.body.push(segment);
       continue;
     }
     switch (id) {
@@ -120,12 +200,12 @@ export function readInterchange<T>(
         }
         group = undefined;
         break;
-      case 'ST':
+      case 'ST': {
         closeMissingSe(segment);
         if (group) group.transactions++;
         else problems.add('UNEXPECTED_SEGMENT', id, position, 'ST outside a GS functional group.');
-        transaction = { st: segment, body: [], wanted: segment.fields[1] === transactionSet };
-        if (!transaction.wanted) {
+        const wanted = segment.fields[1] === transactionSet;
+        if (!wanted) {
           problems.add(
             'WRONG_TRANSACTION',
             id,
@@ -133,13 +213,15 @@ export function readInterchange<T>(
             `ST01 is not ${transactionSet}: this parser reads ${transactionSet} transaction sets only.`,
           );
         }
+        transaction = readTransaction(segment, wanted);
         break;
+      }
       case 'SE': {
         if (!transaction) {
           problems.add('UNEXPECTED_SEGMENT', id, position, 'SE without an ST transaction set header.');
           break;
         }
-        const included = transaction.body.length + 2;
+        const included = transaction.length + 2;
         if (count(segment.fields[1]) !== included) {
           problems.add(
             'SE_COUNT_MISMATCH',
@@ -151,7 +233,7 @@ export function readInterchange<T>(
         if ((segment.fields[2] ?? '') !== (transaction.st.fields[2] ?? '')) {
           problems.add('SE_CONTROL_MISMATCH', id, position, 'SE02 does not equal the ST02 control number.');
         }
-        finish(transaction, true);
+        finish(transaction);
         transaction = undefined;
         break;
       }
@@ -177,15 +259,13 @@ export function readInterchange<T>(
         ended = true;
         break;
       default:
-        if (transaction) transaction.body.push(segment);
-        else problems.add('UNEXPECTED_SEGMENT', id, position, 'Segment outside an ST…SE transaction set.');
+        problems.add('UNEXPECTED_SEGMENT', id, position, 'Segment outside an ST…SE transaction set.');
     }
   }
 
   if (!ended) {
-    const cut = unterminated;
+    const { cut } = segments;
     const missing = transaction ? 'SE' : group ? 'GE' : 'IEA';
-    const lastPosition = segments[segments.length - 1]!.position;
     if (cut) {
       problems.add(
         'TRUNCATED',
@@ -194,10 +274,10 @@ export function readInterchange<T>(
         `The file ends inside a segment, before its terminator and before ${missing}.`,
       );
     } else {
-      problems.add('TRUNCATED', missing, lastPosition + 1, `The file ends before the ${missing} trailer.`);
+      problems.add('TRUNCATED', missing, segments.count + 1, `The file ends before the ${missing} trailer.`);
     }
-  } else if (unterminated) {
-    const cut = unterminated;
+  } else if (segments.cut) {
+    const { cut } = segments;
     problems.add(
       'UNEXPECTED_SEGMENT',
       cut.id.slice(0, 3),
@@ -205,7 +285,7 @@ export function readInterchange<T>(
       'Text after the IEA interchange trailer.',
     );
   }
-  if (transaction) finish(transaction, false);
+  if (transaction) finish(transaction);
   return { problems, documents };
 }
 

@@ -24,4 +24,13 @@ export class ProblemList {
       });
     }
   }
+
+  /**
+   * Adds another list's problems after these. Going through add keeps the cap exact: a full list
+   * still holds the first problem past the cap, which is what the TOO_MANY_PROBLEMS entry points at.
+   */
+  addAll(other: ProblemList): void {
+    for (const { rule, segment, position, message } of other.items)
+      this.add(rule, segment, position, message);
+  }
 }
