@@ -4,12 +4,10 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiProcess, startFloorProcess, type ServerProcess } from './api-process.js';
-import { createEmptyDatabase } from './bench-database.js';
+import { createEmptyDatabase, SERVER_URL } from './bench-database.js';
 import { machine, publish, runStamp } from './docs-section.js';
 import { latency, type Latency } from './stats.js';
 
-const SERVER_URL =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 8);
 const WARMUP_SECONDS = Number(process.env.BENCH_API_WARMUP_SECONDS ?? 2);
 const CLIENTS = (process.env.BENCH_API_CLIENTS ?? '1,16,64').split(',').map(Number);

@@ -12,6 +12,10 @@ const RAW_SCHEMA = POSTGRES_EVENT_STORE_SCHEMA.filter((statement) => !statement.
       .replace(/\s*hash bytea NOT NULL,/, ''),
 );
 
+/** The PostgreSQL server the benchmarks create their databases on. */
+export const SERVER_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
 export interface BenchDatabase {
   url: string;
   pool: pg.Pool;

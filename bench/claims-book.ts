@@ -9,9 +9,8 @@ import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import type { BookStats } from './book.js';
 import { loadBook } from './load-book.js';
+import { SERVER_URL } from './bench-database.js';
 
-export const SERVER_URL =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_CLAIMS = Number(process.env.BENCH_CLAIMS ?? 200_000);
 export const BENCH_SEED = Number(process.env.BENCH_SEED ?? 9);
 

@@ -7,13 +7,11 @@ import {
   type Queryable,
   type RecordedEvent,
 } from '@claimtrail/event-store';
-import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { createBenchDatabase, SERVER_URL, type BenchDatabase } from './bench-database.js';
 import { copyIn } from './copy-in.js';
 import { renderTable, type Result } from './report.js';
 import { benchEvent, median, singleEventWriters, timed, type Rate } from './workloads.js';
 
-const SERVER_URL =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SINGLE_1 = 2_000;
 const SINGLE_8_PER_WRITER = 750;

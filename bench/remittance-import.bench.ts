@@ -6,12 +6,10 @@ import { createRootLogger } from '@claimtrail/platform';
 import { Import835Service, parse835 } from '@claimtrail/remittances';
 import pg from 'pg';
 import pino from 'pino';
-import { createEmptyDatabase } from './bench-database.js';
+import { createEmptyDatabase, SERVER_URL } from './bench-database.js';
 import { machine, publish, runStamp } from './docs-section.js';
 import { median } from './workloads.js';
 
-const SERVER_URL =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLAIMS = Number(process.env.BENCH_REMITTANCE_CLAIMS ?? 5_000);
 const LINES = 22;
 const LINE_CENTS = 5_000;

@@ -1,19 +1,17 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, ValidateNested } from 'class-validator';
 import { LIMITS } from '../../domain/index.js';
 import { AdjustmentGroupCode } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { ReasonCodesInput } from './reason-codes.input.js';
-import { Carc, Cents, Rarcs } from './input-rules.js';
+import { Carc, Cents, LineNumber, Rarcs } from './input-rules.js';
 import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
 export class LineDenialInput extends ReasonCodesInput {
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.maxLines)
+  @LineNumber()
   lineNumber!: number;
 
   @Field(() => CentsScalar)

@@ -45,6 +45,8 @@ export const Instant = () =>
     validator: { validate: isValidInstant, defaultMessage: () => `$property ${INSTANT_RULE}` },
   });
 export const Cents = (min = 0) => applyDecorators(IsInt(), Min(min), Max(MAX_AMOUNT_CENTS));
+/** A claim's service line, by its 1-based number. */
+export const LineNumber = () => applyDecorators(IsInt(), Min(1), Max(LIMITS.maxLines));
 export const Optional = IsOptional;
 
 /** A claim id given to a query: one that no claim can have is the client's mistake, not a lookup. */

@@ -1,11 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, Matches, ValidateNested } from 'class-validator';
 import { LIMITS, PAYER_ID_PATTERN } from '../../domain/index.js';
 import { PayerRank } from '../types/claim-enums.js';
 import { ClaimCommandInput } from './claim-command.input.js';
 import { ReasonCodesInput } from './reason-codes.input.js';
-import { Cents, LocalDate, MAX_AMOUNT_CENTS, Optional, Reference } from './input-rules.js';
+import { Cents, LineNumber, LocalDate, MAX_AMOUNT_CENTS, Optional, Reference } from './input-rules.js';
 import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
@@ -16,18 +16,14 @@ export class AdjustmentInput extends ReasonCodesInput {
 
   @Field(() => Int, { nullable: true, description: 'The service line adjusted, when not the whole claim.' })
   @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.maxLines)
+  @LineNumber()
   lineNumber?: number;
 }
 
 @InputType({ description: 'A service line as the remittance adjudicated it (835 SVC).' })
 export class LinePaymentInput {
   @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.maxLines)
+  @LineNumber()
   lineNumber!: number;
 
   @Field(() => CentsScalar)
