@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ClaimCommandExecutor, MEDICARE_RULES, type CommandBody } from '@claimtrail/claims';
 import { ClaimTrailModule, loadClaimTrailConfig } from '@claimtrail/composition';
-import { createRootLogger } from '@claimtrail/platform';
+import { createRootLogger, mapConcurrent } from '@claimtrail/platform';
 import { Import835Service, parse835 } from '@claimtrail/remittances';
 import pg from 'pg';
 import pino from 'pino';
@@ -61,15 +61,6 @@ export function remittanceFile(set: string, claims: number, trace: string): stri
   ]
     .map((s) => `${s}~\n`)
     .join('');
-}
-
-async function mapConcurrent<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 const submitBody = (id: string): CommandBody => ({
@@ -145,7 +136,9 @@ export async function runRemittanceImportBench(): Promise<void> {
       const [imported, direct] = [`IMP${round}`, `DIR${round}`];
       for (const set of [imported, direct]) {
         const ids = Array.from({ length: CLAIMS }, (_, i) => claimId(set, i));
-        await mapConcurrent(ids, (id) => executor.execute(id, submitBody(id), context).then(() => undefined));
+        await mapConcurrent(ids, CONCURRENCY, (id) =>
+          executor.execute(id, submitBody(id), context).then(() => undefined),
+        );
       }
       const text = remittanceFile(imported, CLAIMS, `EFT-BENCH-${round}`);
       megabytes = Buffer.byteLength(text) / 1e6;
@@ -172,7 +165,7 @@ export async function runRemittanceImportBench(): Promise<void> {
       const directIds = Array.from({ length: CLAIMS }, (_, i) => claimId(direct, i));
       rounds.direct.push(
         await seconds(() =>
-          mapConcurrent(directIds, (id) =>
+          mapConcurrent(directIds, CONCURRENCY, (id) =>
             executor.execute(id, paymentBody(), { actor: 'bench' }).then(() => undefined),
           ),
         ),

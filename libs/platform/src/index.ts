@@ -20,6 +20,8 @@ export { identityOf, Identity, type RequestIdentity } from './identity/request-i
 export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';
+export { mapConcurrent } from './concurrency/map-concurrent.js';
+export { checkPageSize } from './validation/page-size.js';
 export { TextInputPipe, MULTILINE_TEXT_FIELDS, type TextRule } from './validation/text-input.pipe.js';
 export {
   ReadYourWrites,

@@ -205,6 +205,14 @@ export type CreditSide = (typeof CREDIT_SIDES)[number];
 export const creditBalance = (m: Money, side: CreditSide): number =>
   Math.max(0, -(side === 'PATIENT' ? patientBalance(m) : payerBalance(m, side)));
 
+/** The money a refund or offset gives back: what was received from that side. */
+export const refundedMoney = (side: CreditSide, amountCents: number): Partial<Money> =>
+  side === 'PATIENT'
+    ? { patientPaidCents: amountCents }
+    : side === 'SECONDARY'
+      ? { paidCents: amountCents, secondarySettledCents: amountCents }
+      : { paidCents: amountCents };
+
 export const totalCredit = (m: Money): number =>
   creditBalance(m, 'PRIMARY') + creditBalance(m, 'SECONDARY') + creditBalance(m, 'PATIENT');
 

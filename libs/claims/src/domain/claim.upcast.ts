@@ -1,5 +1,6 @@
 import { CLAIM_EVENT_SCHEMA_VERSIONS, type ClaimEvent, type ClaimEventType } from './claim.events.js';
 import type { ClaimState } from './claim.state.js';
+import { STATEMENT_CYCLES } from './patient/patient.events.js';
 
 export interface StoredClaimEvent {
   type: string;
@@ -37,7 +38,7 @@ export const claimDeniedV2toV3: Upcaster = (data, before) =>
 /** PatientBilled v1 had no statement cycles: the statements before it on the claim tell which one it was. */
 export const patientBilledV1toV2: Upcaster = (data, before) => {
   const sent = before.status === 'NONE' ? 0 : before.statements.length;
-  return { ...data, cycle: sent === 0 ? 'FIRST' : sent === 1 ? 'SECOND' : 'FINAL' };
+  return { ...data, cycle: STATEMENT_CYCLES[Math.min(sent, STATEMENT_CYCLES.length - 1)] };
 };
 
 /** upcasters[type][v] turns version v of the event's data into version v + 1. */

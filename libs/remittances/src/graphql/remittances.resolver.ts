@@ -1,17 +1,11 @@
 import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { WorklistConnection } from '@claimtrail/claims';
-import { RequestValidationError } from '@claimtrail/platform';
+import { checkPageSize } from '@claimtrail/platform';
 import { encodeRemittanceCursor, RemittanceQueries } from '../read-models/remittance.queries.js';
 import type { RemittanceEntity } from '../read-models/remittance.entity.js';
 import { RemittancePage, RemittanceView, UnmatchedRemittanceItem } from './remittance.types.js';
 
 const MAX_PAGE = 200;
-
-function checkFirst(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-    throw new RequestValidationError([{ field: 'first', message: `first must be 1-${MAX_PAGE}` }]);
-  return first;
-}
 
 const toView = (row: RemittanceEntity): RemittanceView => Object.assign(new RemittanceView(), row);
 
@@ -38,9 +32,13 @@ export class RemittancesResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('payerId', { type: () => String, nullable: true }) payerId?: string,
   ): Promise<RemittancePage> {
-    const { rows, hasNextPage } = await this.queries.list(checkFirst(first), after ?? undefined, {
-      ...(payerId != null && { payerId }),
-    });
+    const { rows, hasNextPage } = await this.queries.list(
+      checkPageSize(first, MAX_PAGE),
+      after ?? undefined,
+      {
+        ...(payerId != null && { payerId }),
+      },
+    );
     return {
       nodes: rows.map(toView),
       endCursor: rows.at(-1) && encodeRemittanceCursor(rows.at(-1)!),
@@ -55,7 +53,9 @@ export class RemittancesResolver {
   async unmatchedRemittanceItems(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
   ): Promise<UnmatchedRemittanceItem[]> {
-    const { rows } = await this.queries.list(checkFirst(first), undefined, { unmatchedOnly: true });
+    const { rows } = await this.queries.list(checkPageSize(first, MAX_PAGE), undefined, {
+      unmatchedOnly: true,
+    });
     return rows
       .flatMap((row) =>
         row.claims

@@ -12,8 +12,7 @@ import {
   type CommandBody,
 } from '@claimtrail/claims';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@claimtrail/event-store';
-import { CLOCK, type Clock } from '@claimtrail/platform';
-import { mapConcurrent } from './map-concurrent.js';
+import { CLOCK, mapConcurrent, type Clock } from '@claimtrail/platform';
 import type { Posting, PostingRefusal } from './remittance-posting.js';
 import type { ClaimPostingOutcome } from './remittance.events.js';
 

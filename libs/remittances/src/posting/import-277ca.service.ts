@@ -3,7 +3,7 @@ import { parse277ca } from '../x12/parse-277ca.js';
 import type { Acknowledgement, ClaimStatusReport } from '../x12/claim-acknowledgement.types.js';
 import { acknowledgementCommandId, acknowledgementPostingFor } from './acknowledgement-posting.js';
 import { ClaimPostings, type PlannedPosting, type PostingRequest } from './claim-postings.js';
-import { countsOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
+import { countsOf, outcomeOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
 
 interface AckRequest extends PostingRequest {
   ack: Acknowledgement;
@@ -49,17 +49,18 @@ function reportOf(
     posted: counts.posted > 0,
     alreadyImported: counts.claims > 0 && counts.alreadyPosted === counts.claims,
     remittances: [],
-    claims: plan.map(({ request: { report }, body, refusal, outcome }) => ({
-      patientControlNumber: report.patientControlNumber,
-      statusCode: report.statuses.map((s) => s.category).join(','),
-      chargeCents: report.chargeCents ?? 0,
-      paidCents: 0,
-      ...(report.payerClaimNumber !== undefined && { payerClaimNumber: report.payerClaimNumber }),
-      outcome,
-      ...(body && { eventType: body.type }),
-      ...(refusal && { rule: refusal.rule, message: refusal.message }),
-      position: report.position,
-    })),
+    claims: plan.map((planned) => {
+      const { report } = planned.request;
+      return {
+        patientControlNumber: report.patientControlNumber,
+        statusCode: report.statuses.map((s) => s.category).join(','),
+        chargeCents: report.chargeCents ?? 0,
+        paidCents: 0,
+        ...(report.payerClaimNumber !== undefined && { payerClaimNumber: report.payerClaimNumber }),
+        ...outcomeOf(planned),
+        position: report.position,
+      };
+    }),
     problems,
     counts,
   };

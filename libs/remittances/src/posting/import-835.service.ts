@@ -5,10 +5,11 @@ import { CLOCK, type Clock } from '@claimtrail/platform';
 import { parse835 } from '../x12/parse-835.js';
 import type { Remittance, RemittanceClaim } from '../x12/remittance.types.js';
 import { ClaimPostings, type PlannedPosting, type PostingRequest } from './claim-postings.js';
-import { countsOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
+import { countsOf, outcomeOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
 import { commandIdOf, postingFor } from './remittance-posting.js';
 import {
   REMITTANCE_EVENT_VERSIONS,
+  postingTotals,
   remittanceStreamName,
   type ClaimPostingRecord,
   type RemittanceImported,
@@ -58,16 +59,10 @@ export class Import835Service {
       const mine = plan.filter((p) => p.request.remittance === remittance);
       if (!mine.some((p) => p.outcome === 'POSTED' || p.outcome === 'UNMATCHED')) continue;
       const data: RemittanceImported['data'] = {
-        payerId: remittance.payer.id,
-        payerName: remittance.payer.name,
+        ...paymentOf(remittance),
         payeeName: remittance.payee.name,
         ...(remittance.payee.npi !== undefined && { payeeNpi: remittance.payee.npi }),
-        traceNumber: remittance.traceNumber,
-        paymentMethod: remittance.paymentMethod,
         creditDebit: remittance.creditDebit,
-        paymentDate: remittance.paymentDate,
-        totalPaidCents: remittance.totalPaidCents,
-        providerAdjustments: remittance.providerAdjustments.map(({ position: _p, ...plb }) => plb),
         claims: mine.map(recordOf),
         fileSha256,
       };
@@ -103,31 +98,29 @@ function requestsOf(remittances: Remittance[]): ClpRequest[] {
   );
 }
 
-function recordOf({
-  request: { clp },
-  body,
-  refusal,
-  outcome,
-}: PlannedPosting<ClpRequest>): ClaimPostingRecord {
+/** The payment itself: who paid, the check or EFT, the total and the provider-level adjustments. */
+function paymentOf(remittance: Remittance) {
+  return {
+    payerId: remittance.payer.id,
+    payerName: remittance.payer.name,
+    traceNumber: remittance.traceNumber,
+    paymentMethod: remittance.paymentMethod,
+    paymentDate: remittance.paymentDate,
+    totalPaidCents: remittance.totalPaidCents,
+    providerAdjustments: remittance.providerAdjustments.map(({ position: _p, ...plb }) => plb),
+  };
+}
+
+function recordOf(planned: PlannedPosting<ClpRequest>): ClaimPostingRecord {
+  const { clp } = planned.request;
   return {
     patientControlNumber: clp.patientControlNumber,
     statusCode: clp.statusCode,
     chargeCents: clp.chargeCents,
     paidCents: clp.paidCents,
     ...(clp.payerClaimNumber !== undefined && { payerClaimNumber: clp.payerClaimNumber }),
-    outcome,
-    ...(body && { eventType: body.type }),
-    ...(refusal && { rule: refusal.rule, message: refusal.message }),
+    ...outcomeOf(planned),
     position: clp.position,
-  };
-}
-
-function claimsOf(plan: PlannedPosting<ClpRequest>[]) {
-  const claims = plan.map(recordOf);
-  return {
-    claims,
-    claimsPosted: claims.filter((c) => c.outcome === 'POSTED' || c.outcome === 'ALREADY_POSTED').length,
-    unmatchedCount: claims.filter((c) => c.outcome === 'UNMATCHED').length,
   };
 }
 
@@ -143,17 +136,15 @@ function reportOf(
   return {
     posted: counts.posted > 0,
     alreadyImported: counts.claims > 0 && counts.alreadyPosted === counts.claims,
-    remittances: remittances.map((remittance) => ({
-      payerId: remittance.payer.id,
-      payerName: remittance.payer.name,
-      traceNumber: remittance.traceNumber,
-      paymentMethod: remittance.paymentMethod,
-      paymentDate: remittance.paymentDate,
-      totalPaidCents: remittance.totalPaidCents,
-      providerAdjustmentCents: remittance.providerAdjustments.reduce((sum, a) => sum + a.amountCents, 0),
-      providerAdjustments: remittance.providerAdjustments.map(({ position: _p, ...plb }) => plb),
-      ...claimsOf(plan.filter((p) => p.request.remittance === remittance)),
-    })),
+    remittances: remittances.map((remittance) => {
+      const claims = plan.filter((p) => p.request.remittance === remittance).map(recordOf);
+      return {
+        ...paymentOf(remittance),
+        providerAdjustmentCents: remittance.providerAdjustments.reduce((sum, a) => sum + a.amountCents, 0),
+        claims,
+        ...postingTotals(claims),
+      };
+    }),
     problems,
     counts,
   };

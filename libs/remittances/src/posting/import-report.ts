@@ -59,6 +59,17 @@ export function problemsOf<R extends PostingRequest>(
   );
 }
 
+/** What became of a planned line, as its record in the report and the remittance stream shows it. */
+export const outcomeOf = ({
+  body,
+  refusal,
+  outcome,
+}: PlannedPosting): Pick<ClaimPostingRecord, 'outcome' | 'eventType' | 'rule' | 'message'> => ({
+  outcome,
+  ...(body && { eventType: body.type }),
+  ...(refusal && { rule: refusal.rule, message: refusal.message }),
+});
+
 export function countsOf(plan: readonly PlannedPosting[], claims: number): ImportCounts {
   const count = (outcome: ClaimPostingRecord['outcome']) => plan.filter((p) => p.outcome === outcome).length;
   return {

@@ -24,6 +24,17 @@ export interface ClaimPostingRecord {
   position: number;
 }
 
+/** What a remittance's claims came to: posted now or by an earlier import, and left to work by hand. */
+export function postingTotals(claims: readonly ClaimPostingRecord[]): {
+  claimsPosted: number;
+  unmatchedCount: number;
+} {
+  return {
+    claimsPosted: claims.filter((c) => c.outcome === 'POSTED' || c.outcome === 'ALREADY_POSTED').length,
+    unmatchedCount: claims.filter((c) => c.outcome === 'UNMATCHED').length,
+  };
+}
+
 /** A remittance as imported: what the payer paid, how each claim was posted, and what is left to work by hand. */
 export interface RemittanceImported {
   type: 'RemittanceImported';

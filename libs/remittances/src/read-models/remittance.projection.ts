@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { rowProjection, type RowProjection } from '@claimtrail/projections';
 import {
+  postingTotals,
   REMITTANCE_STREAM_PREFIX,
   type ClaimPostingRecord,
   type RemittanceImported,
@@ -39,8 +40,7 @@ export function projectRemittance(
     paymentDate: data.paymentDate,
     totalPaidCents: data.totalPaidCents,
     providerAdjustmentCents: data.providerAdjustments.reduce((sum, a) => sum + a.amountCents, 0),
-    claimsPosted: claims.filter((c) => c.outcome === 'POSTED' || c.outcome === 'ALREADY_POSTED').length,
-    unmatchedCount: claims.filter((c) => c.outcome === 'UNMATCHED').length,
+    ...postingTotals(claims),
     claims,
     providerAdjustments: data.providerAdjustments,
     importedAt: new Date(recorded.recordedAt),

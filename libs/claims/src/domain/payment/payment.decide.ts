@@ -11,8 +11,7 @@ import {
   PAYER_RANKS,
   patientBalance,
   payerBalance,
-  type CreditSide,
-  type Money,
+  refundedMoney,
   type PayerRank,
 } from '../claim.money.js';
 import type { ClaimState, ClaimStatus, ExistingClaim, Payment } from '../claim.state.js';
@@ -354,7 +353,7 @@ export function decideResolveCredit(command: ResolveCredit, state: ClaimState): 
   if (credit === 0) throw refuse(command.type, 'there is no credit balance on that side');
   const amountCents = checkCents('amountCents', command.amountCents, 1, credit);
   const reference = command.reference === undefined ? undefined : checkId('reference', command.reference);
-  const after = addMoney(claim.money, refundMoney(side, amountCents), -1);
+  const after = addMoney(claim.money, refundedMoney(side, amountCents), -1);
   return {
     type: 'CreditResolved',
     data: {
@@ -369,11 +368,3 @@ export function decideResolveCredit(command: ResolveCredit, state: ClaimState): 
     },
   };
 }
-
-/** The money a refund gives back: what was received from that side. */
-export const refundMoney = (side: CreditSide, amountCents: number): Partial<Money> =>
-  side === 'PATIENT'
-    ? { patientPaidCents: amountCents }
-    : side === 'SECONDARY'
-      ? { paidCents: amountCents, secondarySettledCents: amountCents }
-      : { paidCents: amountCents };

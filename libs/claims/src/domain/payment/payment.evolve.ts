@@ -1,4 +1,4 @@
-import { addMoney, type Money } from '../claim.money.js';
+import { addMoney, refundedMoney, type Money } from '../claim.money.js';
 import {
   filingDeadlineOnly,
   recordOf,
@@ -8,7 +8,6 @@ import {
   type OpenStatus,
   type Payment,
 } from '../claim.state.js';
-import { refundMoney } from './payment.decide.js';
 import type { ClaimPaid, CreditResolved, PaymentReversed } from './payment.events.js';
 
 /** Moves the money the remittance decided, remembering what the payment found so that a reversal restores it. */
@@ -104,7 +103,7 @@ export function onCreditResolved(state: ExistingClaim, data: CreditResolved['dat
   const { closesClaim, ...refund } = data;
   const claim = recordOf(state);
   const next = {
-    money: addMoney(claim.money, refundMoney(data.side, data.amountCents), -1),
+    money: addMoney(claim.money, refundedMoney(data.side, data.amountCents), -1),
     refunds: [...(claim.refunds ?? []), refund],
   };
   return closesClaim

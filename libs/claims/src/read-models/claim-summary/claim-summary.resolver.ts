@@ -10,7 +10,7 @@ import { Claim } from '../../graphql/types/claim.type.js';
 import type { ClaimSummaryEntity } from './claim-summary.entity.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
 import { ClaimSummaryQueries, DEFAULT_ORDER, encodeCursor } from './claim-summary.queries.js';
-import { CLOCK, ReadYourWrites, RequestValidationError, type Clock } from '@claimtrail/platform';
+import { checkPageSize, CLOCK, ReadYourWrites, type Clock } from '@claimtrail/platform';
 
 /** GraphQL lets a client send null for an optional filter; the query knows only absent. */
 const withoutNulls = <T extends object>(value: T): T =>
@@ -75,9 +75,7 @@ export class ClaimSummaryResolver {
     })
     orderBy?: ClaimOrder,
   ): Promise<ClaimConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-      throw new RequestValidationError([{ field: 'first', message: `first must be from 1 to ${MAX_PAGE}` }]);
-    }
+    checkPageSize(first, MAX_PAGE);
     await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
     const order = { ...DEFAULT_ORDER, ...withoutNulls(orderBy ?? {}) };
     const today = localDateOf(this.clock.now().toISOString());

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { CLOCK, ReadYourWrites, RequestValidationError, type Clock } from '@claimtrail/platform';
+import {
+  checkPageSize,
+  CLOCK,
+  ReadYourWrites,
+  RequestValidationError,
+  type Clock,
+} from '@claimtrail/platform';
 import { localDateOf, REFERENCE_ID_PATTERN } from '../../domain/index.js';
 import { worklistProjection } from './worklist.projection.js';
 import { decodeWorklistCursor, encodeWorklistCursor, WorklistQueries } from './worklist.queries.js';
@@ -28,8 +34,7 @@ export class WorklistResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Args('atLeastPosition', { type: () => String, nullable: true }) atLeastPosition?: string,
   ): Promise<WorklistConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      throw new RequestValidationError([{ field: 'first', message: `first must be from 1 to ${MAX_PAGE}` }]);
+    checkPageSize(first, MAX_PAGE);
     if (assignee !== undefined && assignee !== null && !REFERENCE_ID_PATTERN.test(assignee))
       throw new RequestValidationError([{ field: 'assignee', message: 'assignee is not a user id' }]);
     const cursor = after === undefined || after === null ? undefined : decodeWorklistCursor(after);
