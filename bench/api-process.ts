@@ -1,9 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { ROLES } from '@claimtrail/platform';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { fileURLToPath } from 'node:url';
 
 export interface ApiProcess {
   url: string;
+  /** The Authorization header of a token with every role, which graphql() sends. */
+  authorization: string;
   graphql<T = Record<string, unknown>>(query: string, variables?: object, headers?: object): Promise<T>;
   stop(): Promise<void>;
 }
@@ -87,6 +92,8 @@ export async function startApiProcess(
   databaseUrl: string | undefined,
   options: ApiProcessOptions = {},
 ): Promise<ApiProcess> {
+  const issuer = await benchIssuer();
+  const authorization = `Bearer ${await issuer.token('bench')}`;
   const server = await startServer(
     './api-server.js',
     {
@@ -96,16 +103,54 @@ export async function startApiProcess(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       PROJECTOR_IN_PROCESS: 'true',
+      ...issuer.env,
     },
-    (port) => graphqlAt(`http://127.0.0.1:${port}/graphql`, '{ __typename }'),
+    (port) => graphqlAt(`http://127.0.0.1:${port}/graphql`, '{ payers { payerId } }', {}, { authorization }),
     options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
   );
   const url = `http://127.0.0.1:${server.port}/graphql`;
   return {
     url,
-    graphql: (query, variables, headers) => graphqlAt(url, query, variables, headers),
+    authorization,
+    graphql: (query, variables, headers) => graphqlAt(url, query, variables, { authorization, ...headers }),
     stop: server.stop,
   };
+}
+
+let issuer: Promise<{ env: Record<string, string>; token(actor: string): Promise<string> }> | undefined;
+
+/**
+ * The API runs in production mode, as it would serve users, so it needs an identity provider: a JWKS served from
+ * this process with one RS256 key, whose tokens carry every role. The API fetches the key once and caches it.
+ */
+function benchIssuer() {
+  return (issuer ??= (async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' }] });
+    const server = createHttpServer((_req, res) =>
+      res.setHeader('content-type', 'application/json').end(jwks),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server.unref();
+    const { port } = server.address() as { port: number };
+    const env = {
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+      AUTH_ISSUER: 'https://bench.claimtrail.invalid',
+      AUTH_AUDIENCE: 'claimtrail',
+      RATE_LIMIT_PER_TOKEN: '10000000',
+      RATE_LIMIT_PER_IP: '10000000',
+    };
+    const token = (actor: string) =>
+      new SignJWT({ roles: [...ROLES] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+        .setIssuer(env.AUTH_ISSUER)
+        .setAudience(env.AUTH_AUDIENCE)
+        .setSubject(actor)
+        .setIssuedAt()
+        .setExpirationTime('12h')
+        .sign(privateKey);
+    return { env, token };
+  })());
 }
 
 /** Starts the floor server (floor-server.ts) on the given database. */

@@ -41,7 +41,7 @@ function call(port: number, method: 'GET' | 'POST', path: string, body?: string)
           ? {
               'content-type': 'application/json',
               'content-length': Buffer.byteLength(body),
-              'x-actor-id': 'bench',
+              authorization: AUTHORIZATION.value,
             }
           : {},
       },
@@ -62,6 +62,9 @@ function call(port: number, method: 'GET' | 'POST', path: string, body?: string)
 }
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** Every API the bench starts accepts the same bench token (bench/api-process.ts). */
+const AUTHORIZATION = { value: '' };
 
 /** The same claim for both: one line, as a front end submits it. */
 const claimInput = (claimId: string) => ({
@@ -248,6 +251,7 @@ export async function runApiBench(): Promise<void> {
         dataDir,
         ...(CPU_PROFILE_DIR ? { cpuProfileDir: join(CPU_PROFILE_DIR, name) } : {}),
       });
+      AUTHORIZATION.value = api.authorization;
       targets.push(graphqlTarget(name, Number(new URL(api.url).port), api.stop));
     }
     const cells: Cell[] = [];

@@ -41,7 +41,12 @@ async function readAllRate(book: ClaimsBook, events: number): Promise<number> {
 /** One subscriber over graphql-ws from the start of the log, until it has received `events`. */
 async function subscriptionRate(api: ApiProcess, events: number, operation: Operation): Promise<number> {
   const { query, count } = SUBSCRIPTIONS[operation];
-  const client = createClient({ url: api.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+  const client = createClient({
+    url: api.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    lazy: false,
+    connectionParams: { authorization: api.authorization },
+  });
   const started = performance.now();
   let received = 0;
   try {

@@ -10,13 +10,22 @@ const markedId = (prefix: string) => `${prefix}-${MARKER}-${Math.random().toStri
 
 type LogLine = Record<string, any>;
 
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 interface Sent {
   requestId: string;
   status: number;
   codes: string[];
   operationName?: string;
   correlationId: string;
-  actor: string;
+  actor?: string;
   path: string;
   echoedId: string | null;
 }
@@ -33,6 +42,7 @@ describe('request logs', () => {
   const stray: string[] = [];
   const sent: Sent[] = [];
   let counter = 0;
+  let token = '';
 
   beforeAll(async () => {
     // Anything printed outside the logger (console, raw stdout/stderr) is checked for the marker too.
@@ -51,6 +61,7 @@ describe('request logs', () => {
     api = await startTestApi({ LOG_LEVEL: 'info', READ_YOUR_WRITES_TIMEOUT_MS: '300' }, undefined, {
       logDestination: { write: (line: string) => void lines.push(...line.split('\n').filter(Boolean)) },
     });
+    token = (await api.as('biller-7')).authorization;
   });
   afterAll(async () => {
     await api?.close();
@@ -60,16 +71,15 @@ describe('request logs', () => {
   const parsed = (): LogLine[] => lines.map((line) => JSON.parse(line) as LogLine);
   const requestLines = () => parsed().filter((line) => line.req && line.responseTime !== undefined);
 
-  /** Sends a request with a request id of its own, an authorization header and cookie that must never be logged. */
+  /** Sends a request with a request id of its own, a bearer token and a cookie that must never be logged. */
   async function send(body: string, options: { path?: string; headers?: Record<string, string> } = {}) {
     const requestId = `t-${++counter}`;
     const correlationId = `corr-${counter}`;
     const headers = {
       'content-type': 'application/json',
-      authorization: `Bearer ${MARKER}`,
+      authorization: token,
       cookie: `session=${MARKER}`,
       'x-request-id': requestId,
-      'x-actor-id': 'biller-7',
       'x-correlation-id': correlationId,
       ...options.headers,
     };
@@ -81,11 +91,12 @@ describe('request logs', () => {
     const json = (await response.json()) as { data?: Record<string, any>; errors?: any[] };
     sent.push({
       requestId,
-      correlationId,
+      correlationId: headers['x-correlation-id'] === correlationId ? correlationId : 'invalid',
       status: response.status,
       codes: [...new Set((json.errors ?? []).map((e) => e.extensions?.code as string))],
       operationName: /^\s*(?:query|mutation) (\w+)/.exec(body.replace(/^\{"query":"/, ''))?.[1],
-      actor: headers['x-actor-id'] === 'biller-7' ? 'biller-7' : 'invalid',
+      // The actor is the token's subject, known once the body is a GraphQL request.
+      actor: isJson(body) ? 'biller-7' : undefined,
       path: '/graphql',
       echoedId: response.headers.get('x-request-id'),
     });
@@ -287,7 +298,7 @@ describe('request logs', () => {
       mutation('assignClaim'),
       { input: { claimId: paid, assignee: 'biller-2' } },
       {
-        'x-actor-id': `${MARKER} with spaces`,
+        'x-correlation-id': `${MARKER} with spaces`,
       },
     );
     expect(badHeader.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
@@ -355,7 +366,8 @@ describe('request logs', () => {
       });
       expect(JSON.stringify(line)).not.toMatch(/stack|\bat \//);
     }
-    expect(sent.filter((request) => request.actor === 'invalid')).toHaveLength(1);
+    expect(sent.filter((request) => request.correlationId === 'invalid')).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(token.slice('Bearer '.length)))).toEqual([]);
     // A request id that is not a plain token is replaced, in the response and the log.
     const replaced = invalidRequestId.headers.get('x-request-id');
     expect(replaced).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

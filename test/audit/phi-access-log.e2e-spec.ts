@@ -36,7 +36,7 @@ describe('PHI access log', () => {
     });
     for (let i = 0; i < 3; i++) {
       const input = submitClaimInput({ patientRef: `PT-${MARKER}-${i}` });
-      const result = await api.gql(SUBMIT_CLAIM, { input }, { 'x-actor-id': 'biller-1' });
+      const result = await api.gql(SUBMIT_CLAIM, { input }, await api.as('biller-1'));
       expect(result.errors).toBeUndefined();
       claimIds.push(input.claimId);
       position = result.data!.submitClaim.position;
@@ -45,7 +45,7 @@ describe('PHI access log', () => {
     const ready = await api.gql(
       'query Ready($at: String) { claims(first: 1, atLeastPosition: $at) { edges { node { id } } } }',
       { at: position },
-      { 'x-actor-id': 'setup' },
+      await api.as('setup'),
     );
     expect(ready.errors).toBeUndefined();
   });
@@ -55,7 +55,7 @@ describe('PHI access log', () => {
   async function read(actor: string, query: string, variables: Record<string, unknown> = {}) {
     now = new Date(start + 3_600_000 + ++requests * 60_000);
     const requestId = `phi-${requests}`;
-    const result = await api.gql(query, variables, { 'x-actor-id': actor, 'x-request-id': requestId });
+    const result = await api.gql(query, variables, { ...(await api.as(actor)), 'x-request-id': requestId });
     return { result, requestId, at: now.toISOString() };
   }
 
@@ -159,7 +159,7 @@ describe('PHI access log', () => {
     'records %s deliveries that carry patient data, and none when data is not selected',
     async (operation) => {
       const events = async (actor: string, selection: string) => {
-        const client = wsClient(api.url);
+        const client = wsClient(api.url, await api.as(actor));
         const received: unknown[] = [];
         await new Promise<void>((resolve, reject) => {
           const stop = client.subscribe(
@@ -187,16 +187,17 @@ describe('PHI access log', () => {
         await client.dispose();
         return received;
       };
-      // graphql-ws's own client sends no headers: the actor is anonymous over a browser-style connection.
-      const before = (await entriesOf('anonymous')).length;
-      await events('anonymous', 'position claimId type');
+      // The actor is the subject of the token the connection authenticated with.
+      const actor = `auditor-${operation}`;
+      const before = (await entriesOf(actor)).length;
+      await events(actor, 'position claimId type');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await entriesOf('anonymous')).toHaveLength(before);
-      await events('anonymous', 'position claimId type data');
+      expect(await entriesOf(actor)).toHaveLength(before);
+      await events(actor, 'position claimId type data');
       const deadline = Date.now() + 5_000;
-      while ((await entriesOf('anonymous')).length < before + claimIds.length && Date.now() < deadline)
+      while ((await entriesOf(actor)).length < before + claimIds.length && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 50));
-      const recorded = (await entriesOf('anonymous')).slice(before);
+      const recorded = (await entriesOf(actor)).slice(before);
       expect(recorded.map((e) => [e.claimId, e.operation, e.operationName, e.channel, e.fields])).toEqual(
         claimIds.map((id) => [id, operation, 'Feed', 'graphql-ws', ['patientRef', 'diagnoses']]),
       );

@@ -35,7 +35,13 @@ describe('verifying claim integrity after direct edits of event rows', () => {
   /** `claimtrail verify ...` on this API's application: its JSON line, and whether it exited 1. */
   async function cli(...args: string[]): Promise<{ report: any; failed: boolean }> {
     const program = new Command('claimtrail').exitOverride();
-    verifyCommand(program, { app: async () => api.app, actor: () => 'cli:test' });
+    verifyCommand(program, {
+      app: async () => api.app,
+      actor: () => 'cli:test',
+      config: () => {
+        throw new Error('verify reads no settings');
+      },
+    });
     const lines: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       lines.push(String(chunk));

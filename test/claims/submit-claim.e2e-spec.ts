@@ -21,7 +21,7 @@ describe('submitting a claim over HTTP', () => {
 
   it('submits a claim, then reads it back as SUBMITTED with its total, once the projection has its position', async () => {
     const input = submitClaimInput();
-    const submitted = await api.gql(SUBMIT_CLAIM, { input }, { 'x-actor-id': 'biller-7' });
+    const submitted = await api.gql(SUBMIT_CLAIM, { input }, await api.as('biller-7'));
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitClaim).toMatchObject({ claimId: input.claimId, version: 0 });
 

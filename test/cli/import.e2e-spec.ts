@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { startApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import { bearer } from '../support/test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/x12/835-single-claim-payment.835', import.meta.url));
@@ -66,7 +67,7 @@ describe('npm run -s cli -- import 835 <file>', () => {
     });
     const response = await fetch(api.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await bearer()) },
       body: JSON.stringify({ query: SUBMIT_CLAIM, variables: { input } }),
     });
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();

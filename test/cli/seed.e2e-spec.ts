@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { bookEvents, generateBook } from '@claimtrail/seed';
 import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { bearer } from '../support/test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -30,7 +31,7 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
   const gql = async (query: string) => {
     const response = await fetch(api!.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await bearer()) },
       body: JSON.stringify({ query }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };

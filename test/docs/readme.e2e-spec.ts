@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
 import { startApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import { bearer } from '../support/test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -67,7 +68,7 @@ describe('npm run -s cli -- export', () => {
       const input = submitClaimInput();
       const response = await fetch(api.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await bearer()) },
         body: JSON.stringify({ query: SUBMIT_CLAIM, variables: { input } }),
       });
       expect(((await response.json()) as any).errors).toBeUndefined();

@@ -26,7 +26,7 @@ interface Ledger {
 async function runCommands(api: TestApi, ids: string[], onProgress: (done: number) => void): Promise<void> {
   let done = 0;
   const send = async (name: string, input: Record<string, unknown>) => {
-    const result = await api.gql(claimMutation(name), { input }, { 'x-actor-id': 'load' });
+    const result = await api.gql(claimMutation(name), { input }, await api.as('load'));
     expect(result.errors).toBeUndefined();
   };
   const queue = [...ids.keys()];
@@ -64,7 +64,7 @@ async function totalsFromTheLog(api: TestApi) {
   let events = 0;
   let last = '';
   for (const [id, payer] of submitted) {
-    const { data } = await api.gql(query, { id }, { 'x-actor-id': 'test' });
+    const { data } = await api.gql(query, { id }, await api.as('test'));
     for (const event of data!.claimHistory as { type: string; position: string; data: any }[]) {
       const add = (day: string, cents: number) => {
         totals[payer] ??= {};

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { loadClaimTrailConfig, startApi, type ApiOptions } from '@claimtrail/composition';
+import { Authenticator, ROLES, type Role } from '@claimtrail/platform';
+import { TEST_AUTH_ENV } from './test-tokens.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -20,6 +22,11 @@ export interface TestApi {
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<Response>;
+  /**
+   * The Authorization header of a token this API accepts, minted on its clock: `actor` with `roles` (every role
+   * unless named). gql and post send one for actor 'test' with every role unless the headers carry their own.
+   */
+  as(actor: string, ...roles: Role[]): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
 
@@ -35,7 +42,7 @@ export async function startTestApi(
 ): Promise<TestApi> {
   let database: ResolvedDatabase | undefined;
   if (!embeddedDataDir && process.env.DATABASE_URL) database = await createTestDatabase();
-  const config = loadClaimTrailConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const config = loadClaimTrailConfig({ PORT: '0', LOG_LEVEL: 'silent', ...TEST_AUTH_ENV, ...env });
   config.database = database ? { url: database.url } : { embeddedDataDir: embeddedDataDir ?? 'memory' };
   let app: INestApplication;
   try {
@@ -45,13 +52,23 @@ export async function startTestApi(
     throw error;
   }
   const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+  const authenticator = app.get(Authenticator);
+  const as = async (actor: string, ...roles: Role[]) => ({
+    authorization: `Bearer ${await authenticator.mint({ actor, roles: roles.length ? roles : ROLES, ttlSeconds: 86_400 })}`,
+  });
+  const everyRole = await as('test');
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...everyRole, ...headers },
+      body,
+    });
   return {
     url,
     app,
     databaseUrl: database?.url,
     post,
+    as,
     async gql(query, variables, headers) {
       const response = await post(JSON.stringify({ query, variables }), headers);
       return { status: response.status, ...((await response.json()) as object) };

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_AUTH_ENV } from './test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,7 +31,14 @@ export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), GRAPHIQL: 'false', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      GRAPHIQL: 'false',
+      ...TEST_AUTH_ENV,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

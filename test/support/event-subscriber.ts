@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import { bearer } from './test-tokens.js';
 import WebSocket from 'ws';
 
 export interface LogEvent {
@@ -26,10 +27,14 @@ export const CLAIM_EVENT_BATCHES = `subscription Batches($after: String, $types:
   }
 }`;
 
-/** A graphql-ws client on the API's own port, as an analytics job would open one. */
-export function wsClient(httpUrl: string): Client {
+/**
+ * A graphql-ws client on the API's own port, as an analytics job would open one, authenticated at connect with
+ * `authorization` (a test token with every role unless given).
+ */
+export function wsClient(httpUrl: string, authorization?: { authorization: string }): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
+    connectionParams: async () => authorization ?? (await bearer()),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: true,

@@ -1,3 +1,4 @@
+import { bearer } from './test-tokens.js';
 import { submitClaimInput } from './claim-inputs.js';
 
 export const mutation = (name: string) =>
@@ -41,7 +42,7 @@ export function randomCommand(pool: string[], commandId: string): Command {
 export async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor-id': 'load' },
+    headers: { 'content-type': 'application/json', ...(await bearer('load')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };

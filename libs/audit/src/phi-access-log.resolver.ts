@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { CLOCK, type Clock } from '@claimtrail/platform';
+import { CLOCK, type Clock, Roles } from '@claimtrail/platform';
 import { DEFAULT_PHI_PAGE, encodePhiCursor, phiAccessFilter } from './phi-access-log.arguments.js';
 import { PhiAccessLog } from './phi-access-log.service.js';
 import { PhiAccessConnection } from './phi-access.types.js';
@@ -13,6 +13,7 @@ export class PhiAccessLogResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Roles('auditor')
   @Query(() => PhiAccessConnection, {
     description:
       "Who read claims' patient data, when and how, oldest first. This read is itself recorded, once, as phiAccessLog.",

@@ -30,7 +30,7 @@ export class PhiAccessPlugin implements ApolloServerPlugin<RequestContext> {
           const req = contextValue.req;
           await this.log.record(
             {
-              actor: identityOf(req?.headers).actor,
+              actor: identityOf(contextValue).actor,
               channel: 'graphql',
               operationName: operationName ?? undefined,
               requestId: req?.id === undefined ? undefined : String(req.id),

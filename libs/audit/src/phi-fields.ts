@@ -1,11 +1,13 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { ForbiddenError, PHI_ROLES, type AuthContext } from '@claimtrail/platform';
 import { notePhiRead, rootFieldOf } from './phi-reads.js';
 
 /** Marks a field of an object type as patient data: `@Extensions(PHI_FIELD)`. Its parent must carry `id`. */
 export const PHI_FIELD = { phi: true } as const;
 
 /**
- * Wraps the resolver of every field marked PHI_FIELD so that resolving it notes, for the request's PHI access log,
+ * Wraps the resolver of every field marked PHI_FIELD so that only the roles that may see patient data read it
+ * (whatever operation reaches the field), and so that resolving it notes, for the request's PHI access log,
  * which claim's field was read under which root field. Synchronous on purpose: Nest's field middleware is always
  * async, and one promise per field of a 200-claim page forces graphql-js off its synchronous path for the page.
  */
@@ -15,7 +17,10 @@ export function recordPhiFields(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (field.extensions?.phi !== true) continue;
       const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args, context: AuthContext, info) => {
+        const roles = context?.principal?.roles;
+        if (!PHI_ROLES.some((role) => roles?.has(role)))
+          throw new ForbiddenError(`${info.parentType.name}.${info.fieldName}`, PHI_ROLES);
         const value: unknown = resolve(source, args, context, info);
         const note = (resolved: unknown) => {
           const claimId = (source as { id?: unknown } | undefined)?.id;

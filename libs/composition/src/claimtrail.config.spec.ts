@@ -11,6 +11,13 @@ function problemKeys(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
+// Production refuses to start without an identity provider's JWKS.
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
+  AUTH_ISSUER: 'https://idp.example.org/',
+};
+
 describe('loadClaimTrailConfig', () => {
   it('listens on loopback unless HOST says otherwise', () => {
     expect(loadApiConfig({}).http.host).toBe('127.0.0.1');
@@ -49,7 +56,31 @@ describe('loadClaimTrailConfig', () => {
   });
 
   it('blocks field suggestions in production', () => {
-    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.queryLimits.blockFieldSuggestions).toBe(true);
+    expect(loadApiConfig(PRODUCTION).graphql.queryLimits.blockFieldSuggestions).toBe(true);
+  });
+
+  it('refuses production without a JWKS to verify tokens, and a JWKS without its issuer', () => {
+    expect(problemKeys({ NODE_ENV: 'production' })).toEqual(['AUTH_JWKS_URL']);
+    expect(problemKeys({ AUTH_JWKS_URL: PRODUCTION.AUTH_JWKS_URL })).toEqual(['AUTH_ISSUER']);
+    expect(problemKeys({ GRAPHIQL: 'true', ...PRODUCTION })).toEqual([]);
+    expect(loadApiConfig({ GRAPHIQL: 'true', ...PRODUCTION }).graphql.graphiql).toBe(false);
+  });
+
+  it('verifies tokens with the local development key unless a JWKS is configured', () => {
+    expect(loadApiConfig({}).auth).toEqual({
+      jwksUrl: undefined,
+      issuer: 'claimtrail-local',
+      audience: 'claimtrail',
+      rolesClaim: 'roles',
+      localKeyFile: '.claimtrail/local-signing-key.json',
+      production: false,
+      rateLimit: { windowSeconds: 60, perToken: 6000, perIp: 12000 },
+    });
+    expect(loadApiConfig(PRODUCTION).auth).toMatchObject({
+      jwksUrl: PRODUCTION.AUTH_JWKS_URL,
+      issuer: PRODUCTION.AUTH_ISSUER,
+      production: true,
+    });
   });
 
   it("lists every bad key of every library's schema at once, without echoing a value", () => {
@@ -70,6 +101,9 @@ describe('loadClaimTrailConfig', () => {
       HEALTH_MAX_PROJECTION_LAG_SECONDS: 'soon',
       REQUEST_BODY_LIMIT: 'big',
       GRAPHIQL: 'yes',
+      AUTH_JWKS_URL: 'ftp://idp',
+      AUTH_ISSUER: ' ',
+      RATE_LIMIT_PER_TOKEN: '0',
     };
     expect(problemKeys(env).sort()).toEqual(Object.keys(env).sort());
     let message = '';
@@ -78,7 +112,7 @@ describe('loadClaimTrailConfig', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).not.toMatch(/hunter2|mysql|70000|mongo|maybe/);
+    expect(message).not.toMatch(/hunter2|mysql|70000|mongo|maybe|ftp/);
   });
 
   it('reads the same keys the README lists, with their defaults', () => {
@@ -89,7 +123,7 @@ describe('loadClaimTrailConfig', () => {
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
     expect(config.graphql.graphiql).toBe(true);
-    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
+    expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
   });
 });

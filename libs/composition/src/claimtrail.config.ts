@@ -1,6 +1,7 @@
 import { databaseConfig } from '@claimtrail/database';
 import { eventStoreConfig } from '@claimtrail/event-store';
 import {
+  authConfig,
   graphqlConfig,
   httpConfig,
   loadConfig,
@@ -16,6 +17,7 @@ export const CLAIMTRAIL_CONFIG = {
   logging: loggingConfig,
   http: httpConfig,
   graphql: graphqlConfig,
+  auth: authConfig,
   database: databaseConfig,
   eventStore: eventStoreConfig,
   projector: projectorConfig,

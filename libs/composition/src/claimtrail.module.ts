@@ -6,6 +6,7 @@ import { DatabaseModule } from '@claimtrail/database';
 import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
 import { PayerRulesRepository, PayersModule } from '@claimtrail/payers';
 import {
+  AuthModule,
   configNamespaces,
   graphqlServerModule,
   loggerModuleParams,
@@ -75,10 +76,12 @@ export class ClaimTrailModule {
       imports: [eventStore, audit],
       payerRules: { module: payers, provider: PayerRulesRepository },
     });
+    const auth = AuthModule.forRoot(config.auth);
     const api =
       options.role === 'api'
         ? [
-            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields]),
+            auth,
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields], auth),
             HealthModule.forRoot(config.health, [database, eventStore, projector]),
           ]
         : [];

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { errorCatalogueMarkdown, platformErrorMapping } from '@claimtrail/platform';
+import { authErrorMappings, errorCatalogueMarkdown, platformErrorMapping } from '@claimtrail/platform';
 import { ERROR_MAPPINGS } from './claimtrail.module.js';
 
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
@@ -21,7 +21,7 @@ describe('the error catalogue in the README', () => {
     const from = readme.indexOf(START);
     const to = readme.indexOf(END);
     expect(from).toBeGreaterThan(0);
-    const generated = `${START}\n\n${errorCatalogueMarkdown([platformErrorMapping, ...ERROR_MAPPINGS])}\n\n`;
+    const generated = `${START}\n\n${errorCatalogueMarkdown([platformErrorMapping, ...authErrorMappings, ...ERROR_MAPPINGS])}\n\n`;
     if (process.env.UPDATE_DOCS) writeFileSync(README, readme.slice(0, from) + generated + readme.slice(to));
     else expect(unpadded(readme.slice(from, to))).toBe(unpadded(generated));
   });

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CLOCK, Identity, type Clock, type RequestIdentity } from '@claimtrail/platform';
+import { CLOCK, Identity, type Clock, type RequestIdentity, Roles } from '@claimtrail/platform';
 import { PayerRulesRepository } from './payer-rules.repository.js';
 import { Payer } from './payer.type.js';
 import { UpsertPayerInput } from './upsert-payer.input.js';
@@ -15,6 +15,7 @@ export class PayersResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Roles('biller', 'follow-up', 'auditor', 'analyst', 'admin')
   @Query(() => [Payer], {
     description: 'Configured payers; claims to any other payer use Medicare-like rules.',
   })
@@ -22,6 +23,7 @@ export class PayersResolver {
     return (await this.rules.list()).map(toPayer);
   }
 
+  @Roles('admin')
   @Mutation(() => Payer, {
     description: "Create or change a payer's deadlines; claims filed later use them.",
   })

@@ -16,7 +16,28 @@ export {
   type RequestErrorReason,
 } from './errors/platform-errors.mapping.js';
 export { errorCatalogueMarkdown } from './errors/error-catalogue.js';
-export { identityOf, Identity, type RequestIdentity } from './identity/request-identity.js';
+export {
+  correlationIdOf,
+  identityOf,
+  Identity,
+  isActorName,
+  type RequestIdentity,
+} from './identity/request-identity.js';
+export { authConfig, LOCAL_ISSUER, type AuthSettings } from './auth/auth.config.js';
+export {
+  authErrorMappings,
+  ForbiddenError,
+  RateLimitedError,
+  UnauthenticatedError,
+  FORBIDDEN_REASONS,
+  UNAUTHENTICATED_REASONS,
+} from './auth/auth.errors.js';
+export { AuthModule } from './auth/auth.module.js';
+export { Authenticator, AUTH_SETTINGS } from './auth/authenticator.js';
+export { loadLocalSigningKey, mintLocalToken } from './auth/local-signing-key.js';
+export type { AuthContext, Principal } from './auth/principal.js';
+export { PHI_ROLES, ROLES, Roles, isRole, type Role } from './auth/roles.js';
+export { principalOf } from './auth/roles.guard.js';
 export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { ClaimTrailConfig } from '../claimtrail.config.js';
 
 /** A refusal the CLI reports in one line on stderr, with exit code 1 (never a stack). */
 export class CliFailure extends Error {
@@ -19,6 +20,8 @@ export function writeLine(value: unknown): void {
 /** Opens the application (database, event store, projections) only when a command needs it, not for --help. */
 export interface CliContext {
   app(): Promise<INestApplicationContext>;
+  /** The validated settings, for commands that need no application (token). */
+  config(): ClaimTrailConfig;
   /** Who runs the command, for the PHI access log: CLAIMTRAIL_ACTOR, else cli:<OS user>. */
   actor(): string;
 }

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createRootLogger, identityOf, type Env } from '@claimtrail/platform';
+import { ConfigError, createRootLogger, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { pino } from 'pino';
@@ -13,6 +13,7 @@ import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
 import { projectionsCommand } from './projections.command.js';
 import { seedCommand } from './seed.command.js';
+import { tokenCommand } from './token.command.js';
 import { verifyCommand } from './verify.command.js';
 
 /**
@@ -22,11 +23,13 @@ import { verifyCommand } from './verify.command.js';
  */
 export async function runCli(env: Env, args: readonly string[] = process.argv.slice(2)): Promise<number> {
   let opened: INestApplicationContext | undefined;
+  // Quiet unless asked: the CLI's own output is what its user reads.
+  const config = () => loadClaimTrailConfig({ LOG_LEVEL: 'warn', ...env });
   const context: CliContext = {
+    config,
     async app() {
       if (opened) return opened;
-      // Quiet unless asked: the CLI's own output is what its user reads.
-      const config = loadClaimTrailConfig({ LOG_LEVEL: 'warn', ...env });
+      const config = context.config();
       const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
       opened = await NestFactory.createApplicationContext(
         ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
@@ -37,11 +40,10 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     },
     actor() {
       const fallback = `cli:${userInfo().username.replace(/[^A-Za-z0-9._@-]/g, '_')}`;
-      try {
-        return identityOf({ 'x-actor-id': env.CLAIMTRAIL_ACTOR ?? fallback }).actor;
-      } catch {
+      const actor = env.CLAIMTRAIL_ACTOR ?? fallback;
+      if (!isActorName(actor))
         throw new CliFailure('CLAIMTRAIL_ACTOR must be 1-100 letters, digits or . _ @ : -', 2);
-      }
+      return actor;
     },
   };
   const program = new Command('claimtrail')
@@ -53,6 +55,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   importCommand(program, context);
   projectionsCommand(program, context);
   seedCommand(program, context);
+  tokenCommand(program, context);
   verifyCommand(program, context);
   try {
     await program.parseAsync(args, { from: 'user' });

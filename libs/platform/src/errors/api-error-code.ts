@@ -13,6 +13,12 @@ export const API_ERROR_CODES = {
     'The read model had not reached `atLeastPosition` within the wait (`waitedMs`); the write itself is stored. Retry the query shortly.',
   QUERY_TOO_COMPLEX:
     'The query asks for more than the server allows (see `reason`); it was not run. Ask for fewer aliases, less depth or smaller pages.',
+  UNAUTHENTICATED:
+    'No bearer token, or one the server does not accept (see `reason`). Nothing ran. Get a token from the identity provider (locally: `claimtrail token`) and send it as `Authorization: Bearer <token>`.',
+  FORBIDDEN:
+    "The token's roles do not allow this operation or field (`roles` lists the roles that do). Nothing ran.",
+  RATE_LIMITED:
+    'Too many requests from this token or address; nothing ran. Wait `retryAfterSeconds` (the `Retry-After` header says the same) and retry.',
   INTERNAL_SERVER_ERROR:
     'Something failed on the server; the message says nothing more on purpose and the server log has the details under the request id (`x-request-id`). A command may or may not have been stored: resend it with the same `commandId`, which never applies it twice.',
 } as const;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   getOperationAST,
   GraphQLError,
@@ -12,13 +13,15 @@ import {
 } from 'graphql';
 import { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'graphql-ws';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Authentication, AuthContext } from '../auth/principal.js';
 import { QueryLimitError } from '../errors/api-errors.js';
 import type { GraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { loggableError } from '../logging/loggable-error.js';
 import type { QueryLimits } from './graphql.config.js';
 import { costRefusal, type QueryLimitWiring } from './query-limits.js';
 
-type GraphQLWsOptions = Partial<ServerOptions<Record<string, unknown>, { request: unknown }>>;
+type GraphQLWsOptions = Partial<ServerOptions<Record<string, unknown>, { request: IncomingMessage }>>;
 
 /** graphql-ws wraps what an iterator throws in GraphQLErrors of its own; the mappings know the error inside. */
 function innermost(error: GraphQLError): unknown {
@@ -64,7 +67,11 @@ export function graphqlWsOptions(
   formatError: GraphQLErrorFormatter,
   /** The schema the server runs, once built (see graphqlServerModule). */
   schema: () => GraphQLSchema | undefined = () => undefined,
+  /** Checks the token a client sends when it connects; without one (unit tests) connections are anonymous. */
+  authenticator?: Pick<Authenticator, 'authenticate'>,
 ): GraphQLWsOptions {
+  const authentications = new WeakMap<object, Authentication>();
+  const expiries = new WeakMap<object, NodeJS.Timeout>();
   // The request-logging plugin sees HTTP only: an unexpected error in a subscription is logged here, as it does.
   const logger = new Logger('graphql-ws');
   const operations = new WeakMap<object, Map<string, OperationLog>>();
@@ -97,7 +104,27 @@ export function graphqlWsOptions(
     });
   const rules = [...specifiedRules, ...wiring.validationRules];
   return {
-    context: (ctx) => ({ req: ctx.extra.request }),
+    // A connection authenticates once, when it opens: with the `authorization` connection parameter (browsers
+    // cannot set headers on a WebSocket) or the upgrade request's Authorization header. Refused: closed with 4403.
+    // It is closed with 4401 when its token expires, so that a live stream does not outlive the token.
+    onConnect: async (ctx) => {
+      if (!authenticator) return true;
+      const params = ctx.connectionParams ?? {};
+      const authorization =
+        params.authorization ?? params.Authorization ?? ctx.extra.request.headers.authorization;
+      const authentication = await authenticator.authenticate(authorization);
+      const principal = authentication.principal;
+      if (!principal) return false;
+      authentications.set(ctx, authentication);
+      if (principal.expiresAt !== undefined) {
+        const socket = (ctx.extra as { socket?: { close(code: number, reason: string): void } }).socket;
+        const ms = Math.min(Math.max(principal.expiresAt * 1000 - Date.now(), 0), 2 ** 31 - 1);
+        expiries.set(ctx, setTimeout(() => socket?.close(4401, 'Token expired'), ms).unref());
+      }
+      return true;
+    },
+    onClose: (ctx) => clearTimeout(expiries.get(ctx)),
+    context: (ctx): AuthContext => ({ req: ctx.extra.request, ...authentications.get(ctx) }),
     validate: (schema, document) => validate(schema, document, rules),
     onSubscribe: (ctx, id, payload) => {
       // graphql-ws has already entered this operation in ctx.subscriptions.

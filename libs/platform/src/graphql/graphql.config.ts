@@ -18,7 +18,7 @@ export interface QueryLimits {
 
 export interface GraphQLSettings {
   queryLimits: QueryLimits;
-  /** Serve the GraphiQL page at /graphql. */
+  /** Serve the GraphiQL page at /graphql (never in production). */
   graphiql: boolean;
   production: boolean;
 }
@@ -62,7 +62,7 @@ export const graphqlConfig = defineConfig('graphql', GraphQLEnv, (env): GraphQLS
       maxSubscriptions: env.QUERY_MAX_SUBSCRIPTIONS ?? 5,
       blockFieldSuggestions: production,
     },
-    graphiql: env.GRAPHIQL ?? !production,
+    graphiql: !production && (env.GRAPHIQL ?? true),
     production,
   };
 });

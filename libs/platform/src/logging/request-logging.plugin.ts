@@ -5,6 +5,8 @@ import { Kind } from 'graphql';
 
 /** What the request's log line says about the GraphQL operation: names and codes only, never the query. */
 export interface GraphQLOutcome {
+  /** The verified token's subject; absent when the request had none. */
+  actor?: string;
   operationName?: string;
   rootFields?: string[];
   errorCodes?: string[];
@@ -25,6 +27,7 @@ type LoggedResponse = ServerResponse & { err?: Error };
 
 interface RequestContext {
   req?: IncomingMessage & { res?: LoggedResponse };
+  principal?: { actor: string };
 }
 
 /**
@@ -50,6 +53,7 @@ export const requestLoggingPlugin: ApolloServerPlugin<RequestContext> = {
           selection.kind === Kind.FIELD ? [selection.name.value] : [],
         );
         recordOutcome(req, {
+          actor: contextValue.principal?.actor,
           operationName: operationName ?? undefined,
           rootFields: rootFields ? [...new Set(rootFields)] : undefined,
           errorCodes: codes.length > 0 ? [...new Set(codes)] : undefined,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { identityOf } from '../identity/request-identity.js';
+import { correlationIdOf } from '../identity/request-identity.js';
 import { loggableError, type LoggableError } from './loggable-error.js';
 import type { Params } from 'nestjs-pino';
 import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
@@ -29,19 +29,13 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** Actor and correlation id as the resolvers read them; a header they would refuse is logged as 'invalid'. */
-function identity(req: IncomingMessage): { actor: string; correlationId?: string } {
-  const read = <T>(name: string, pick: (id: ReturnType<typeof identityOf>) => T): T | 'invalid' => {
-    try {
-      return pick(identityOf({ [name]: req.headers[name] }));
-    } catch {
-      return 'invalid';
-    }
-  };
-  return {
-    actor: read('x-actor-id', (id) => id.actor),
-    correlationId: read('x-correlation-id', (id) => id.correlationId),
-  };
+/** The correlation id as the resolvers read it; a header they would refuse is logged as 'invalid'. */
+function correlation(req: IncomingMessage): { correlationId?: string } {
+  try {
+    return { correlationId: correlationIdOf(req.headers) };
+  } catch {
+    return { correlationId: 'invalid' };
+  }
 }
 
 const isLoggable = (value: unknown): value is LoggableError =>
@@ -70,7 +64,7 @@ export function createRootLogger(level: LogLevel, destination?: DestinationStrea
 }
 
 /**
- * One line per HTTP request, written when the response is done: request id, actor, correlation id, operation,
+ * One line per HTTP request, written when the response is done: request id, actor (its token's subject), correlation id, operation,
  * status, duration and error codes. Client errors are info; a 5xx or an INTERNAL_SERVER_ERROR is error, with the
  * error's class and stack frames.
  */
@@ -81,7 +75,7 @@ export function requestLogger(logger: Logger): HttpLogger {
     wrapSerializers: false,
     genReqId: requestId,
     // Evaluated at the start and again at the end: only values known from the start belong here.
-    customProps: (req) => identity(req),
+    customProps: (req) => correlation(req),
     customLogLevel: (_req, res: Response, error) =>
       error || res.err || res.statusCode >= 500 ? 'error' : 'info',
     customSuccessMessage: () => 'request completed',

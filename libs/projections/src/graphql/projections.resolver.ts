@@ -1,3 +1,4 @@
+import { Roles } from '@claimtrail/platform';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ProjectionMonitor, type ProjectionReport } from '../projection-monitor.js';
 import { ProjectionRebuilds } from '../projection-rebuilds.service.js';
@@ -27,6 +28,7 @@ export class ProjectionsResolver {
     private readonly rebuilds: ProjectionRebuilds,
   ) {}
 
+  @Roles('admin')
   @Query(() => [ProjectionState], {
     description: 'Every projection: its checkpoint, its lag behind the event log, and any rebuild under way.',
   })
@@ -34,6 +36,7 @@ export class ProjectionsResolver {
     return (await this.monitor.report()).projections.map(toState);
   }
 
+  @Roles('admin')
   @Mutation(() => ProjectionState, {
     description:
       'Rebuilds a projection from the whole log into fresh tables beside the live ones, then switches to them once caught up; queries answer from the live tables meanwhile. Returns at once; follow it in `projections`.',

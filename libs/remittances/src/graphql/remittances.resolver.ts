@@ -1,6 +1,6 @@
 import { Args, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { WorklistConnection } from '@claimtrail/claims';
-import { checkPageSize } from '@claimtrail/platform';
+import { checkPageSize, Roles } from '@claimtrail/platform';
 import { encodeRemittanceCursor, RemittanceQueries } from '../read-models/remittance.queries.js';
 import type { RemittanceEntity } from '../read-models/remittance.entity.js';
 import { RemittancePage, RemittanceView, UnmatchedRemittanceItem } from './remittance.types.js';
@@ -14,6 +14,7 @@ const toView = (row: RemittanceEntity): RemittanceView => Object.assign(new Remi
 export class RemittancesResolver {
   constructor(private readonly queries: RemittanceQueries) {}
 
+  @Roles('biller', 'follow-up', 'auditor', 'admin')
   @Query(() => RemittanceView, {
     nullable: true,
     description: 'One remittance by payer and trace number (TRN02).',
@@ -26,6 +27,7 @@ export class RemittancesResolver {
     return row && toView(row);
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'admin')
   @Query(() => RemittancePage, { description: 'Remittances imported, newest payment first.' })
   async remittances(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
@@ -46,6 +48,7 @@ export class RemittancesResolver {
     };
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'admin')
   @Query(() => [UnmatchedRemittanceItem], {
     description:
       'Claim payments of imported remittances that could not be posted: the remittance work queue.',

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Identity, RequestValidationError, type RequestIdentity } from '@claimtrail/platform';
+import { Identity, RequestValidationError, type RequestIdentity, Roles } from '@claimtrail/platform';
 import { Import277caService } from '../posting/import-277ca.service.js';
 import { Import835Service } from '../posting/import-835.service.js';
 import { ImportReportView } from './remittance.types.js';
@@ -26,6 +26,7 @@ export class X12ImportResolver {
     private readonly import277caService: Import277caService,
   ) {}
 
+  @Roles('admin')
   @Mutation(() => ImportReportView, {
     description:
       'Import an X12 835 remittance: checks the whole file (envelope counts, every claim and the remittance balance, every claim known) and posts nothing when one fails, unless allowPartial; re-importing the same file posts nothing new.',
@@ -38,6 +39,7 @@ export class X12ImportResolver {
     return this.import835Service.import(checkText(text), { actor: identity.actor, allowPartial });
   }
 
+  @Roles('admin')
   @Mutation(() => ImportReportView, {
     description:
       'Import an X12 277CA: acknowledgements (A1/A2) and front-end rejections (A3/A4/A6/A7/A8) posted as the claim commands; re-importing posts nothing new.',

@@ -24,7 +24,7 @@ import { SubmitClaimInput } from '../inputs/submit-claim.input.js';
 import { VoidClaimInput } from '../inputs/void-claim.input.js';
 import { WriteOffBalanceInput } from '../inputs/write-off-balance.input.js';
 import { CommandResult } from '../types/command-result.type.js';
-import { Identity, type RequestIdentity } from '@claimtrail/platform';
+import { Identity, type RequestIdentity, Roles } from '@claimtrail/platform';
 
 /** GraphQL lets a client send null for an optional field; the domain knows only absent. */
 function withoutNulls<T>(value: T): T {
@@ -52,6 +52,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'Submit a new claim to its payer (837).' })
   submitClaim(
     @Args('input') input: SubmitClaimInput,
@@ -61,6 +62,7 @@ export class ClaimCommandsResolver {
     return this.commandBus.execute(new SubmitClaimCommand(claim, { ...identity, commandId, occurredAt }));
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'The payer accepted the claim into adjudication (277CA A1/A2).',
   })
@@ -75,6 +77,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'Front-end rejection (999/277CA): the claim was never filed.',
   })
@@ -82,6 +85,7 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'RejectClaim', statusCode: i.statusCode, reason: i.reason }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'Send again after a rejection, or a corrected claim (7) after a denial.',
   })
@@ -99,6 +103,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'The payer asked for more information (277 P3/P4/R*).' })
   pendClaim(@Args('input') i: PendClaimInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(
@@ -108,6 +113,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'The requested information was sent to the payer.' })
   submitAdditionalInfo(
     @Args('input') i: SubmitAdditionalInfoInput,
@@ -116,6 +122,7 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'SubmitAdditionalInfo', description: i.description }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'The payer denied the claim (835 zero pay with a CARC, or 277 F2).',
   })
@@ -128,16 +135,19 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'File an appeal at the next level, within its deadline.' })
   appealClaim(@Args('input') i: AppealClaimInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(i, { type: 'AppealClaim', level: i.level, reason: i.reason }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: "The payer's decision on the open appeal." })
   decideAppeal(@Args('input') i: DecideAppealInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(i, { type: 'DecideAppeal', outcome: i.outcome }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'An 835 remittance: payment and adjustments, balanced against the claim.',
   })
@@ -163,6 +173,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'Pay back a credit balance (to the payer or the patient), or record a payer offset of it.',
   })
@@ -171,11 +182,13 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'ResolveCredit', refundId, side, method, amountCents, reference }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'A takeback (835 status 22) of an earlier payment.' })
   reversePayment(@Args('input') i: ReversePaymentInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(i, { type: 'ReversePayment', paymentId: i.paymentId, reason: i.reason }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'Send the patient a statement for their share: first, second, then the final notice.',
   })
@@ -187,6 +200,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'A payment from the patient.' })
   recordPatientPayment(
     @Args('input') i: RecordPatientPaymentInput,
@@ -199,6 +213,7 @@ export class ClaimCommandsResolver {
     );
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description: 'Write off what is left of the balances, or an amount of one side.',
   })
@@ -207,6 +222,7 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'WriteOffBalance', reason, note, side, amountCents }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, {
     description:
       'Refer the patient balance to collections, after the final notice went unpaid past its due date.',
@@ -218,11 +234,13 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'ReferToCollections', agency: i.agency }, id);
   }
 
+  @Roles('biller')
   @Mutation(() => CommandResult, { description: 'Cancel the claim at the payer (frequency 8).' })
   voidClaim(@Args('input') i: VoidClaimInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(i, { type: 'VoidClaim', reason: i.reason }, id);
   }
 
+  @Roles('follow-up')
   @Mutation(() => CommandResult, {
     description: 'Record a call, portal check or 276 inquiry and what comes next.',
   })
@@ -231,6 +249,7 @@ export class ClaimCommandsResolver {
     return this.send(i, { type: 'LogFollowUp', channel, outcome, payerReference, note, nextActionDate }, id);
   }
 
+  @Roles('follow-up')
   @Mutation(() => CommandResult, { description: 'Give the claim to a biller to work.' })
   assignClaim(@Args('input') i: AssignClaimInput, @Identity() id: RequestIdentity): Promise<Result> {
     return this.send(i, { type: 'AssignClaim', assignee: i.assignee }, id);

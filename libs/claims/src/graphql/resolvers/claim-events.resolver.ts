@@ -1,22 +1,31 @@
-import type { IncomingMessage } from 'node:http';
-import { PhiAccessLog, phiFieldsOf, type PhiStreamRecorder } from '@claimtrail/audit';
+import { PHI_EVENT_KEYS, PhiAccessLog, phiFieldsOf, type PhiStreamRecorder } from '@claimtrail/audit';
 import { Args, Context, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { identityOf } from '@claimtrail/platform';
+import { identityOf, PHI_ROLES, Roles, type AuthContext } from '@claimtrail/platform';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ClaimEventFeed } from '../../application/claim-event-feed.js';
 import { claimIdOfStream } from '../../domain/index.js';
 import { ClaimEventsArgs } from '../inputs/claim-events.args.js';
 import { ClaimLogEvent, ClaimLogEventBatch } from '../types/claim-history.type.js';
 
-const toLogEvent = (e: RecordedEvent): ClaimLogEvent => ({
+/** Whether the subscriber may see patient data; an analyst's stream carries events without it. */
+const seesPhi = (context: AuthContext) => PHI_ROLES.some((role) => context.principal?.roles.has(role));
+
+function withoutPhi(data: unknown): unknown {
+  if (phiFieldsOf(data).length === 0) return data;
+  const kept = { ...(data as Record<string, unknown>) };
+  for (const key of PHI_EVENT_KEYS) delete kept[key];
+  return kept;
+}
+
+const toLogEvent = (e: RecordedEvent, context: AuthContext): ClaimLogEvent => ({
   position: e.position,
   claimId: claimIdOfStream(e.streamName)!,
   eventId: e.id,
   type: e.type,
   version: e.version,
   schemaVersion: e.schemaVersion,
-  data: e.data,
+  data: seesPhi(context) ? e.data : withoutPhi(e.data),
   metadata: e.metadata,
   recordedAt: e.recordedAt,
 });
@@ -80,42 +89,46 @@ export class ClaimEventsResolver {
     private readonly phiAccess: PhiAccessLog,
   ) {}
 
+  @Roles('analyst', 'auditor')
   @Subscription(() => ClaimLogEvent, {
     description:
-      'Every claim event after `after` in log order, then live ones as they commit. Resume with the last position received. Events whose data carries patient data are recorded in the PHI access log.',
-    resolve: (event: RecordedEvent) => toLogEvent(event),
+      'Every claim event after `after` in log order, then live ones as they commit. Resume with the last position received. Events whose data carries patient data are recorded in the PHI access log; an analyst receives them without it.',
+    resolve: (event: RecordedEvent, _args: unknown, context: AuthContext) => toLogEvent(event, context),
   })
   async claimEvents(
-    @Context() context: { req?: IncomingMessage },
+    @Context() context: AuthContext,
     @Info() info: GraphQLResolveInfo,
     @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent>> {
     const events = await this.feed.open(request(args));
-    return selectsData(info, 0) ? audited(events, this.recorder(context, info), 'claimEvents') : events;
+    return seesPhi(context) && selectsData(info, 0)
+      ? audited(events, this.recorder(context, info), 'claimEvents')
+      : events;
   }
 
+  @Roles('analyst', 'auditor')
   @Subscription(() => ClaimLogEventBatch, {
     description:
       'The same events as claimEvents, several consecutive ones per message (up to 500, as they are read): for consumers that want the whole log fast. Resume with the last lastPosition received.',
-    resolve: (events: RecordedEvent[]): ClaimLogEventBatch => ({
-      events: events.map(toLogEvent),
+    resolve: (events: RecordedEvent[], _args: unknown, context: AuthContext): ClaimLogEventBatch => ({
+      events: events.map((event) => toLogEvent(event, context)),
       lastPosition: events[events.length - 1]!.position,
     }),
   })
   async claimEventBatches(
-    @Context() context: { req?: IncomingMessage },
+    @Context() context: AuthContext,
     @Info() info: GraphQLResolveInfo,
     @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent[]>> {
     const batches = await this.feed.openBatches(request(args));
-    return selectsData(info, 1)
+    return seesPhi(context) && selectsData(info, 1)
       ? audited(batches, this.recorder(context, info), 'claimEventBatches')
       : batches;
   }
 
-  private recorder(context: { req?: IncomingMessage }, info: GraphQLResolveInfo): PhiStreamRecorder {
+  private recorder(context: AuthContext, info: GraphQLResolveInfo): PhiStreamRecorder {
     return this.phiAccess.streamRecorder({
-      actor: identityOf(context.req?.headers).actor,
+      actor: identityOf(context).actor,
       channel: 'graphql-ws',
       operationName: info.operation.name?.value,
     });

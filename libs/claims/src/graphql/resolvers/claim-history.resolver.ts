@@ -1,3 +1,4 @@
+import { Roles } from '@claimtrail/platform';
 import { notePhiRead } from '@claimtrail/audit';
 import { Args, Context, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import {
@@ -56,6 +57,7 @@ const afterArg = {
 export class ClaimHistoryResolver {
   constructor(private readonly audit: ClaimAuditQueries) {}
 
+  @Roles('auditor')
   @Query(() => [ClaimHistoryEntry], {
     description: 'Every event of a claim, as stored, straight from the event store.',
   })
@@ -75,6 +77,7 @@ export class ClaimHistoryResolver {
     return page.entries.map(toEntry);
   }
 
+  @Roles('auditor')
   @Query(() => ClaimHistoryConnection, {
     description: "A claim's history one page at a time, in version order.",
   })
@@ -90,6 +93,7 @@ export class ClaimHistoryResolver {
     return toConnection(page);
   }
 
+  @Roles('auditor')
   @Query(() => Claim, {
     nullable: true,
     description:
@@ -104,6 +108,7 @@ export class ClaimHistoryResolver {
     return toClaimAt(await this.audit.asOf(claimIdArgument(id), at, axis));
   }
 
+  @Roles('auditor')
   @Query(() => Claim, { description: 'The claim as it stood right after the event with this version.' })
   async claimAtVersion(
     @Args('id', { type: () => ID }) id: string,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE_INTEGRITY, type EventStoreIntegrity } from '@claimtrail/event-store';
-import { NotFoundError } from '@claimtrail/platform';
+import { NotFoundError, Roles } from '@claimtrail/platform';
 import { claimStreamName } from '../../domain/index.js';
 import { claimIdArgument } from '../inputs/input-rules.js';
 import { ClaimIntegrity } from '../types/claim-integrity.type.js';
@@ -10,6 +10,7 @@ import { ClaimIntegrity } from '../types/claim-integrity.type.js';
 export class ClaimIntegrityResolver {
   constructor(@Inject(EVENT_STORE_INTEGRITY) private readonly integrity: EventStoreIntegrity) {}
 
+  @Roles('auditor')
   @Query(() => ClaimIntegrity, {
     description:
       "Recomputes the claim's hash chain and checks it against the log seal: whether any of its stored events was edited, deleted or moved.",

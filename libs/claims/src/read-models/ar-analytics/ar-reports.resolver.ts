@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CLOCK, ReadYourWrites, type Clock } from '@claimtrail/platform';
+import { CLOCK, ReadYourWrites, type Clock, Roles } from '@claimtrail/platform';
 import { localDateOf } from '../../domain/index.js';
 import { arAnalyticsProjection } from './ar-analytics.projection.js';
 import { ArReportQueries, AGING_BUCKETS, type AgingCell, type ResponseMetric } from './ar-reports.queries.js';
@@ -64,6 +64,7 @@ export class ArReportsResolver {
     return localDateOf(this.clock.now().toISOString());
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'analyst', 'admin')
   @Query(() => AgingReport, {
     description:
       'AR aging: insurance and patient balances in age buckets 0-30, 31-60, 61-90, 91-120 and over 120 days, grouped by payer, provider or not at all. asOf (default today) in the past gives the aging exactly as it stood at the end of that day.',
@@ -96,6 +97,7 @@ export class ArReportsResolver {
     };
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'analyst', 'admin')
   @Query(() => [DenialTrendRow], {
     description:
       'Denials by period and payer, reason (group code and CARC) or both, with appeals, overturns and the initial denial rate (claims denied on their first adjudication ÷ claims adjudicated for the first time, in the period).',
@@ -129,6 +131,7 @@ export class ArReportsResolver {
     });
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'analyst', 'admin')
   @Query(() => [PayerResponseTimes], {
     description:
       'How fast each payer answers: days from first submission to acknowledgement, to first adjudication and to first payment, and how long pends last, per period of submission.',
@@ -170,6 +173,7 @@ export class ArReportsResolver {
     return [...rows.values()];
   }
 
+  @Roles('biller', 'follow-up', 'auditor', 'analyst', 'admin')
   @Query(() => KpiReport, {
     description: 'Days in AR and the other HFMA-style KPIs, each with its numerator and denominator.',
   })

@@ -10,7 +10,7 @@ import { Claim } from '../../graphql/types/claim.type.js';
 import type { ClaimSummaryEntity } from './claim-summary.entity.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
 import { ClaimSummaryQueries, DEFAULT_ORDER, encodeCursor } from './claim-summary.queries.js';
-import { checkPageSize, CLOCK, ReadYourWrites, type Clock } from '@claimtrail/platform';
+import { checkPageSize, CLOCK, ReadYourWrites, type Clock, Roles } from '@claimtrail/platform';
 
 /** GraphQL lets a client send null for an optional filter; the query knows only absent. */
 const withoutNulls = <T extends object>(value: T): T =>
@@ -50,6 +50,7 @@ export class ClaimSummaryResolver {
     );
   }
 
+  @Roles('biller', 'follow-up', 'auditor')
   @Query(() => Claim, { nullable: true })
   async claim(
     @Args('id', { type: () => ID }) id: string,
@@ -62,6 +63,7 @@ export class ClaimSummaryResolver {
     return row ? (await this.toClaims([row], stale))[0]! : null;
   }
 
+  @Roles('biller', 'follow-up', 'auditor')
   @Query(() => ClaimConnection)
   async claims(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,

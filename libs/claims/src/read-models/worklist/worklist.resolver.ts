@@ -6,6 +6,7 @@ import {
   ReadYourWrites,
   RequestValidationError,
   type Clock,
+  Roles,
 } from '@claimtrail/platform';
 import { localDateOf, REFERENCE_ID_PATTERN } from '../../domain/index.js';
 import { worklistProjection } from './worklist.projection.js';
@@ -22,6 +23,7 @@ export class WorklistResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Roles('follow-up', 'biller')
   @Query(() => WorklistConnection, { description: 'Open claims that need action today, most urgent first.' })
   async worklist(
     @Args('assignee', {
