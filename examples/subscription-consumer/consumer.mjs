@@ -1,25 +1,28 @@
 // Payments per payer per day from the claimEvents subscription (graphql-ws), resuming from its own checkpoint.
 // Usage: node examples/subscription-consumer/consumer.mjs [ledger.json]
-// Env: CLAIMTRAIL_URL (default http://localhost:3000/graphql), CLAIMTRAIL_ACTOR (default payments-job).
+// Env: CLAIMTRAIL_URL (default http://localhost:3000/graphql), CLAIMTRAIL_TOKEN (a bearer token with the analyst role).
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { applyEvent, committer, LEDGER_TYPES, loadLedger } from '../shared/payments-ledger.mjs';
 
 const file = process.argv[2] ?? 'payments-by-payer.json';
 const url = (process.env.CLAIMTRAIL_URL ?? 'http://localhost:3000/graphql').replace(/^http/, 'ws');
-const actor = process.env.CLAIMTRAIL_ACTOR ?? 'payments-job';
+const token = process.env.CLAIMTRAIL_TOKEN;
+if (!token) {
+  process.stderr.write('CLAIMTRAIL_TOKEN must hold a bearer token with the analyst role\n');
+  process.exit(2);
+}
 
 const ledger = loadLedger(file);
 const commits = committer(file, ledger);
 
-// The API records who reads patient data (submissions carry it): name this job in x-actor-id.
-class IdentifiedWebSocket extends WebSocket {
-  constructor(address, protocols) {
-    super(address, protocols, { headers: { 'x-actor-id': actor } });
-  }
-}
-
-const client = createClient({ url, webSocketImpl: IdentifiedWebSocket, retryAttempts: 0 });
+// The connection authenticates once, when it opens; an analyst's events come without patient data.
+const client = createClient({
+  url,
+  webSocketImpl: WebSocket,
+  retryAttempts: 0,
+  connectionParams: { authorization: `Bearer ${token}` },
+});
 const stop = (code) => {
   commits.commit();
   client.dispose();

@@ -87,13 +87,24 @@ describe('query limits', () => {
     expect(result.errors![0]!.message).toMatch(/Did you mean "patientRef"/);
   });
 
-  it('keeps field suggestions to itself in production', async () => {
-    const production = await startTestApi({ NODE_ENV: 'production' });
+  it('keeps field suggestions, introspection and the IDE to itself in production', async () => {
+    // Production needs a JWKS; this test's requests fail validation before any token is checked.
+    const production = await startTestApi({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
+      AUTH_ISSUER: 'https://idp.invalid/',
+    });
     try {
       const result = await production.gql(`{ claims(first: 1) { edges { node { patientRf } } } }`);
       expect(result.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(result.errors![0]!.message).toMatch(/^Cannot query field "patientRf" on type "Claim"/);
       expect(JSON.stringify(result)).not.toMatch(/Did you mean|patientRef/);
+      // Nor does it describe its schema, or serve the IDE that would.
+      const introspection = await production.gql('{ __schema { queryType { name } } }');
+      expect(introspection.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(introspection.data).toBeUndefined();
+      const page = await fetch(production.url, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/graphiql/i);
     } finally {
       await production.close();
     }

@@ -8,38 +8,45 @@ import { promisify } from 'node:util';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
 import { startApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
-import { bearer } from '../support/test-tokens.js';
+import { bearer, TEST_KEY_FILE } from '../support/test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 
-/** The shell commands of the README's curl example, continuation lines joined. */
-function curlExample(): string[] {
+/** The shell commands of the README's curl example, continuation lines joined: the token, then each curl. */
+function curlExample(): { token: string; curls: string[] } {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const block = /<!-- curl-example:start -->\s*```sh\n([\s\S]*?)```/.exec(readme)![1]!;
-  return block
-    .replace(/\\\n\s*/g, '')
-    .split('\n')
-    .filter((line) => line.startsWith('curl '));
+  const lines = block.replace(/\\\n\s*/g, '').split('\n');
+  return {
+    token: lines.find((line) => line.startsWith('TOKEN='))!,
+    curls: lines.filter((line) => line.startsWith('curl ')),
+  };
 }
 
 describe('what the README tells a newcomer to run', () => {
   let api: TestApi;
   beforeAll(async () => {
+    execFileSync('npx', ['tsc', '-b', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
     api = await startTestApi();
-  });
+  }, 180_000);
   afterAll(async () => api?.close());
 
-  it('has a curl example that works as written: it submits a claim and reads it back', async () => {
-    const [submit, read] = curlExample().map((command) =>
-      command.replace('http://localhost:3000/graphql', api.url),
-    );
-    const submitted = JSON.parse((await run('sh', ['-c', submit!])).stdout);
+  it('has a curl example that works as written: it mints a token, submits a claim and reads it back', async () => {
+    const example = curlExample();
+    // The CLI mints with the key the test API trusts, as `npm start` and the CLI share .claimtrail/ by default.
+    const shell = (command: string) =>
+      run('sh', ['-c', `${example.token}\n${command.replace('http://localhost:3000/graphql', api.url)}`], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, AUTH_LOCAL_KEY_FILE: TEST_KEY_FILE },
+      });
+    const [submit, read] = example.curls;
+    const submitted = JSON.parse((await shell(submit!)).stdout);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.submitClaim).toMatchObject({ claimId: 'CLM-1001', version: 0 });
     let claim = null;
     for (let i = 0; i < 50 && !claim; i++) {
-      const answer = JSON.parse((await run('sh', ['-c', read!])).stdout);
+      const answer = JSON.parse((await shell(read!)).stdout);
       expect(answer.errors).toBeUndefined();
       claim = answer.data.claim;
     }

@@ -166,7 +166,11 @@ describe('example consumers', () => {
   afterAll(async () => api?.close());
 
   it('the subscription consumer, killed with SIGKILL midway and restarted, counts every payment exactly once', async () => {
-    await survivesKill(api, 'examples/subscription-consumer/consumer.mjs', { CLAIMTRAIL_URL: api.url });
+    const token = (await api.as('payments-job', 'analyst')).authorization.slice('Bearer '.length);
+    await survivesKill(api, 'examples/subscription-consumer/consumer.mjs', {
+      CLAIMTRAIL_URL: api.url,
+      CLAIMTRAIL_TOKEN: token,
+    });
   }, 180_000);
 
   // The embedded database belongs to one process: the CLI can follow the API's writes only on PostgreSQL.

@@ -33,7 +33,11 @@ export class ForbiddenError extends Error {
     readonly what: string,
     readonly roles: readonly string[],
   ) {
-    super(`Not allowed: ${what} needs one of the roles ${roles.join(', ')}`);
+    super(
+      roles.length > 0
+        ? `Not allowed: ${what} needs one of the roles ${roles.join(', ')}`
+        : `Not allowed: ${what} declares no role, so no one may use it`,
+    );
     this.name = 'ForbiddenError';
   }
 }
