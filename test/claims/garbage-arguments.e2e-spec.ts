@@ -130,6 +130,8 @@ describe('garbage in every argument of every query and mutation', () => {
         return { first: 5 };
       case 'rebuildProjection':
         return { name: 'worklist' };
+      case 'payerRuleChanges':
+        return { payerId: 'FUZZ1' };
       case 'upsertPayer':
         return {
           input: {

@@ -75,7 +75,8 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line));
     expect(stored).toHaveLength(summary.events);
-    const expected = [...generateBook({ claims: 50, seed: 7, today: summary.today })].flatMap(bookEvents);
+    const book = generateBook({ claims: 50, seed: 7, today: summary.today });
+    const expected = [...book].flatMap(bookEvents);
     const shape = (e: {
       streamName: string;
       version: number;
@@ -87,11 +88,17 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
       a: readonly [string, number, ...unknown[]],
       b: readonly [string, number, ...unknown[]],
     ) => a[0].localeCompare(b[0]) || a[1] - b[1];
+    const ofPayers = stored.filter((e) => e.streamName.startsWith('payer-'));
     expect(
       stored
+        .filter((e) => !ofPayers.includes(e))
         .map((e) => shape({ ...e, version: Number(e.version), occurredAt: e.metadata.occurredAt }))
         .sort(byStream),
     ).toEqual(expected.map(shape).sort(byStream));
+    // Each payer created once, as version 1: the rule version every claim of the book records.
+    expect(
+      ofPayers.map((e) => [e.streamName, Number(e.version), e.type, e.data.version, e.data.before]).sort(),
+    ).toEqual(book.payers.map((p) => [`payer-${p.payerId}`, 0, 'PayerRulesChanged', 1, null]).sort());
     expect(new Set(stored.map((e) => e.metadata.actor))).toEqual(new Set(['claimtrail-seed']));
   });
 

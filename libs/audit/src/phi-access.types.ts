@@ -9,7 +9,8 @@ export class PhiAccess {
   accessedAt!: Date;
 
   @Field({
-    description: 'Who read it: x-actor-id over GraphQL, CLAIMTRAIL_ACTOR (or the OS user) on the CLI.',
+    description:
+      "Who read it: the bearer token's subject over GraphQL, CLAIMTRAIL_ACTOR (or the OS user) on the CLI.",
   })
   actor!: string;
 

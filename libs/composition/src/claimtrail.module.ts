@@ -4,7 +4,7 @@ import { ConfigModule } from '@nestjs/config';
 import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
 import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
-import { PayerRulesRepository, PayersModule } from '@claimtrail/payers';
+import { payerErrorMapping, PayerRulesRepository, PayersModule } from '@claimtrail/payers';
 import {
   AuthModule,
   configNamespaces,
@@ -28,6 +28,7 @@ export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS, ...REMI
 /** How each library's errors reach a client; the README's table of codes is generated from the same list. */
 export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
   claimErrorMapping,
+  payerErrorMapping,
   eventStoreErrorMapping,
   projectionErrorMapping,
 ];
@@ -70,7 +71,7 @@ export class ClaimTrailModule {
       },
       imports: [database, eventStore],
     });
-    const payers = PayersModule.forRoot(database);
+    const payers = PayersModule.forRoot(database, eventStore);
     const audit = AuditModule.forRoot(database);
     const claims = ClaimsModule.forRoot({
       imports: [eventStore, audit],

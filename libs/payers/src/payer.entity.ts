@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Reference data, edited directly: a payer's deadlines. Claims snapshot these rules when they are filed. */
+/**
+ * A payer's current rules: the view of its PayerRulesChanged stream that claims read when they are filed (and
+ * snapshot). Rows from before rule history have version 0 and no events.
+ */
 @Entity('payers')
 export class PayerEntity {
   @PrimaryColumn({ name: 'payer_id', type: 'text' })
@@ -17,6 +20,10 @@ export class PayerEntity {
 
   @Column({ name: 'response_days', type: 'integer' })
   responseDays!: number;
+
+  /** The version of the payer's stream this row shows. */
+  @Column({ type: 'integer' })
+  version!: number;
 
   @Column({ name: 'updated_by', type: 'text' })
   updatedBy!: string;

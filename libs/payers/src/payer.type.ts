@@ -19,6 +19,12 @@ export class Payer {
   })
   responseDays!: number;
 
+  @Field(() => Int, {
+    description:
+      'Changes to the rules so far (payerRuleChanges lists them); 0 for a payer configured before rule history.',
+  })
+  version!: number;
+
   @Field()
   updatedBy!: string;
 

@@ -25,7 +25,10 @@ export interface PayerHabits {
 export interface SeedPayer {
   payerId: string;
   name: string;
-  /** What the payers library stores, and what every claim filed with this payer snapshots. */
+  /**
+   * What the payers library stores, and what every claim filed with this payer snapshots: version 1, the payer's
+   * first change, as `claimtrail seed` creates it on a database that does not have it yet.
+   */
   rules: PayerRules;
   habits: PayerHabits;
   /** Share of the book, relative to the other payers. */
@@ -114,6 +117,6 @@ export const SEED_PAYERS: readonly SeedPayer[] = ROWS.map((row) => ({
   payerId: row[0],
   name: row[1],
   weight: row[2],
-  rules: { timelyFilingDays: row[3], appealWindowDays: row[4], responseDays: row[5] },
+  rules: { timelyFilingDays: row[3], appealWindowDays: row[4], responseDays: row[5], version: 1 },
   habits: habitsOf(row),
 }));

@@ -9,6 +9,8 @@ export interface PayerRules {
   appealWindowDays: number[];
   /** Days a payer usually takes to answer; past it a claim needs a follow-up. */
   responseDays: number;
+  /** The payer's rule version the deadlines came from; absent for Medicare's defaults (no payer configured). */
+  version?: number;
 }
 
 /** Medicare: 12 months to file; redetermination 120 days, reconsideration 180, then 60, 60, 60. */

@@ -45,7 +45,7 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
         totalCents: totalCredit(money),
       },
     },
-    deadlines: state.deadlines,
+    deadlines: { ...state.deadlines, payerRulesVersion: state.payerRules.version },
     diagnoses: state.diagnoses,
     lines: state.lines,
     rejection: state.status === 'REJECTED' ? state.rejection : undefined,

@@ -8,7 +8,7 @@ import {
   type CommandResult,
   type SubmitClaim,
 } from '@claimtrail/claims';
-import { PayerRulesRepository } from '@claimtrail/payers';
+import { ChangePayerRulesHandler } from '@claimtrail/payers';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 import { generateBook, type Book, type BookClaim, type StepBody } from '@claimtrail/seed';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -51,12 +51,12 @@ export function seedCommand(program: Command, context: CliContext): void {
       const app = await context.app();
       const today = app.get<Clock>(CLOCK).now();
       const book = generateBook({ claims: options.claims, seed: options.seed, today });
-      await createPayers(app, book, today);
+      const payerEvents = await createPayers(app, book, today);
       const started = performance.now();
-      const events = await writeClaims(app.get(CommandBus), book);
+      const claimEvents = await writeClaims(app.get(CommandBus), book);
       writeLine({
         claims: book.claims,
-        events,
+        events: payerEvents + claimEvents,
         seconds: Math.round((performance.now() - started) / 100) / 10,
         seed: book.seed,
         today: book.today,
@@ -64,15 +64,22 @@ export function seedCommand(program: Command, context: CliContext): void {
     });
 }
 
-/** The book's payers, through the payers library as upsertPayer stores them: claims filed next use their rules. */
-async function createPayers(app: INestApplicationContext, book: Book, now: Date): Promise<void> {
-  const payers = app.get(PayerRulesRepository);
-  for (const { payerId, name, rules } of book.payers)
-    await payers.upsert(
-      { payerId, name, ...rules, appealWindowDays: [...rules.appealWindowDays] },
-      ACTOR,
-      now,
+/**
+ * The book's payers, through the payers library as upsertPayer stores them: claims filed next use their rules. A payer
+ * that already has them records nothing. Resolves with the events the payers' streams hold.
+ */
+async function createPayers(app: INestApplicationContext, book: Book, now: Date): Promise<number> {
+  const payers = app.get(ChangePayerRulesHandler);
+  let events = 0;
+  for (const { payerId, name, rules } of book.payers) {
+    const { timelyFilingDays, appealWindowDays, responseDays } = rules;
+    const payer = await payers.execute(
+      { payerId, name, timelyFilingDays, appealWindowDays: [...appealWindowDays], responseDays },
+      { actor: ACTOR, occurredAt: now },
     );
+    events += payer.version;
+  }
+  return events;
 }
 
 /** Writes every claim, CONCURRENCY at a time, each claim's commands in order; resolves with the events written. */

@@ -104,6 +104,8 @@ function checkPayerRules(rules: PayerRules): void {
     windows.some((d) => !isInt(d, 1, 3650))
   )
     throw invalid('payerRules.appealWindowDays', 'must list 1-9 appeal levels of 1-3650 days each');
+  if (rules.version !== undefined && !isInt(rules.version, 0, Number.MAX_SAFE_INTEGER))
+    throw invalid('payerRules.version', 'must be a whole number from 0');
 }
 
 function checkDiagnoses(diagnoses: string[]): string[] {

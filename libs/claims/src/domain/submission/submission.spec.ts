@@ -16,6 +16,7 @@ import {
   submitAdditionalInfo,
   submitClaim,
 } from '../../testing/index.js';
+import { MEDICARE_RULES } from '../claim.money.js';
 import { evolve } from '../claim.evolve.js';
 import { initialClaimState } from '../claim.state.js';
 
@@ -79,8 +80,20 @@ describe('no claim yet', () => {
     ['a repeated diagnosis', { diagnoses: ['I10', 'I10'] }, 'diagnoses'],
     ['a claim id with spaces', { claimId: 'CLM 1' }, 'claimId'],
     ['a patient reference too long', { patientRef: 'P'.repeat(51) }, 'patientRef'],
+    [
+      'a payer rule version that is not a whole number',
+      { payerRules: { ...MEDICARE_RULES, version: 1.5 } },
+      'payerRules.version',
+    ],
   ])('refuses %s, naming the field', (_label, overrides, field) => {
     given([]).when(submitClaim(overrides)).thenThrows('VALIDATION_FAILED', field);
+  });
+
+  it("records the version of the payer's rules its deadlines come from", () => {
+    const payerRules = { timelyFilingDays: 90, appealWindowDays: [60], responseDays: 20, version: 2 };
+    given([])
+      .when(submitClaim({ payerRules }))
+      .then([claimSubmitted({ payerRules })]);
   });
 
   it('never echoes the patient reference in an error message', () => {

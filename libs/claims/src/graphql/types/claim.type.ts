@@ -147,6 +147,12 @@ export class ClaimDeadlines {
 
   @Field(() => String, { nullable: true })
   infoDue?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Version of the payer's rules these deadlines came from; null for Medicare's defaults.",
+  })
+  payerRulesVersion?: number;
 }
 
 @ObjectType({ isAbstract: true })
