@@ -11,6 +11,9 @@ function problemKeys(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
+// Production refuses to start without a patient master key; the tests of other production settings bring one.
+const PRODUCTION = { NODE_ENV: 'production', PATIENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+
 describe('loadClaimTrailConfig', () => {
   it('listens on loopback unless HOST says otherwise', () => {
     expect(loadApiConfig({}).http.host).toBe('127.0.0.1');
@@ -49,7 +52,7 @@ describe('loadClaimTrailConfig', () => {
   });
 
   it('blocks field suggestions in production', () => {
-    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.queryLimits.blockFieldSuggestions).toBe(true);
+    expect(loadApiConfig(PRODUCTION).graphql.queryLimits.blockFieldSuggestions).toBe(true);
   });
 
   it("lists every bad key of every library's schema at once, without echoing a value", () => {
@@ -89,7 +92,26 @@ describe('loadClaimTrailConfig', () => {
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
     expect(config.graphql.graphiql).toBe(true);
-    expect(loadApiConfig({ NODE_ENV: 'production' }).graphql.graphiql).toBe(false);
+    expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
+  });
+
+  it('refuses to start in production without a patient master key, naming the key and never a value', () => {
+    expect(problemKeys({ NODE_ENV: 'production' })).toEqual(['PATIENT_MASTER_KEY']);
+    expect(() => loadApiConfig({ NODE_ENV: 'production' })).toThrow(
+      /PATIENT_MASTER_KEY is required when NODE_ENV=production/,
+    );
+  });
+
+  it('takes a patient master key only as the base64 of 32 bytes', () => {
+    expect(loadApiConfig(PRODUCTION).patients.masterKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadApiConfig({}).patients.masterKey).toBeUndefined();
+    const short = Buffer.alloc(16, 9).toString('base64');
+    expect(problemKeys({ PATIENT_MASTER_KEY: short })).toEqual(['PATIENT_MASTER_KEY']);
+    try {
+      loadApiConfig({ PATIENT_MASTER_KEY: short });
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(short);
+    }
   });
 });

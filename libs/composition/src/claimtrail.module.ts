@@ -4,6 +4,7 @@ import { ConfigModule } from '@nestjs/config';
 import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
 import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
+import { PatientsModule, PatientVault, patientErrorMapping } from '@claimtrail/patients';
 import { PayerRulesRepository, PayersModule } from '@claimtrail/payers';
 import {
   configNamespaces,
@@ -27,12 +28,19 @@ export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS, ...REMI
 /** How each library's errors reach a client; the README's table of codes is generated from the same list. */
 export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
   claimErrorMapping,
+  patientErrorMapping,
   eventStoreErrorMapping,
   projectionErrorMapping,
 ];
 
 /** Libraries that own tables besides the read models. */
-const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema, AuditModule.schema];
+const SCHEMAS = [
+  EventStoreModule.schema,
+  ProjectorModule.schema,
+  PayersModule.schema,
+  AuditModule.schema,
+  PatientsModule.schema,
+];
 
 export type ClaimTrailRole = 'api' | 'worker' | 'cli';
 
@@ -71,9 +79,11 @@ export class ClaimTrailModule {
     });
     const payers = PayersModule.forRoot(database);
     const audit = AuditModule.forRoot(database);
+    const patients = PatientsModule.forRoot(config.patients, database);
     const claims = ClaimsModule.forRoot({
       imports: [eventStore, audit],
       payerRules: { module: payers, provider: PayerRulesRepository },
+      patientVault: { module: patients, provider: PatientVault },
     });
     const api =
       options.role === 'api'
@@ -96,6 +106,7 @@ export class ClaimTrailModule {
         projector,
         payers,
         audit,
+        patients,
         claims,
         RemittancesModule.forRoot({ imports: [claims, eventStore] }),
         ReadModelsModule.forRoot(readModels, [database, projector]),
