@@ -146,6 +146,25 @@ describe('forgetting a patient (crypto-shredding their identity)', () => {
     expect(rows.flatMap((row) => row.fields)).toContain('patient');
   });
 
+  it('refuses a malformed identity naming the field, never the value, and writes no key for it', async () => {
+    const refRefused = `PT-BAD-${Math.random().toString(36).slice(2, 8)}`;
+    for (const patient of [
+      { ...IDENTITY, lastName: 'ZZMARKERLAST\u0007' },
+      { ...IDENTITY, birthDate: '1931-02-30' },
+      { ...IDENTITY, memberId: 'ZZMARKER MEMBER' },
+      { ...IDENTITY, firstName: 'ZZMARKER'.repeat(5) },
+    ]) {
+      const result = await api.gql(SUBMIT_CLAIM, {
+        input: submitClaimInput({ patientRef: refRefused, patient }),
+      });
+      expect(result.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(result.errors![0]!.extensions!.field).toMatch(/^patient\./);
+      expect(JSON.stringify(result)).not.toMatch(MARKERS);
+    }
+    const { rows } = await pool.query('SELECT 1 FROM patient_keys WHERE patient_ref = $1', [refRefused]);
+    expect(rows).toEqual([]);
+  });
+
   it('refuses to forget a patient under legal hold, with LEGAL_HOLD, and changes nothing', async () => {
     const held = await ok(HOLD, { input: { patientRef, hold: true, reason: 'litigation hold L-1' } });
     expect(held.setPatientLegalHold).toEqual({
