@@ -64,6 +64,14 @@ module.exports = {
       to: { path: '^libs/(?!(audit|platform)/)' },
     },
     {
+      name: 'patients-is-an-adapter-of-claims',
+      severity: 'error',
+      comment:
+        "The patient vault implements the claims application's port: it knows the platform, the database and the claims entry point, and no other feature; the claims library never knows it.",
+      from: { path: '^libs/patients/' },
+      to: { path: '^libs/(?!(patients|platform|database|claims)/)' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -102,6 +103,8 @@ export async function startApiProcess(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // Production refuses to start without one; the bench seals no identities, so any key will do.
+      PATIENT_MASTER_KEY: randomBytes(32).toString('base64'),
       PROJECTOR_IN_PROCESS: 'true',
       ...issuer.env,
     },

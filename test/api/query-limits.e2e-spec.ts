@@ -93,6 +93,7 @@ describe('query limits', () => {
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
       AUTH_ISSUER: 'https://idp.invalid/',
+      PATIENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     try {
       const result = await production.gql(`{ claims(first: 1) { edges { node { patientRf } } } }`);

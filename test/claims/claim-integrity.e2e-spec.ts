@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { claimStreamName } from '@claimtrail/claims';
-import { verifyCommand } from '@claimtrail/composition';
+import { loadClaimTrailConfig, verifyCommand } from '@claimtrail/composition';
 import { PG_POOL } from '@claimtrail/database';
 import { ProjectorService } from '@claimtrail/projections';
 import { Command } from 'commander';
@@ -38,9 +38,7 @@ describe('verifying claim integrity after direct edits of event rows', () => {
     verifyCommand(program, {
       app: async () => api.app,
       actor: () => 'cli:test',
-      config: () => {
-        throw new Error('verify reads no settings');
-      },
+      config: () => loadClaimTrailConfig({}),
     });
     const lines: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {

@@ -65,6 +65,11 @@ describe("a request's reads", () => {
       'patientRef',
       'diagnoses',
     ]);
+    // Sealed, but still the patient's identity for whoever holds the key: reading it is recorded.
+    expect(phiFieldsOf({ patientRef: 'PT-1', patientIdentity: { v: 1 } })).toEqual([
+      'patientRef',
+      'patientIdentity',
+    ]);
     expect(phiFieldsOf({ paidCents: 1 })).toEqual([]);
     expect(phiFieldsOf(null)).toEqual([]);
   });

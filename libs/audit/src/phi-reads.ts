@@ -18,7 +18,7 @@ export interface AccessContext {
 }
 
 /** Keys of event data that identify the patient or carry their health information. */
-export const PHI_EVENT_KEYS = ['patientRef', 'diagnoses'] as const;
+export const PHI_EVENT_KEYS = ['patientRef', 'diagnoses', 'patientIdentity'] as const;
 
 /** The PHI keys an event's data holds; empty for an event that carries none. */
 export function phiFieldsOf(data: unknown): string[] {

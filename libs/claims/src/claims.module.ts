@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimAuditQueries } from './application/claim-audit.queries.js';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
 import { ClaimEventFeed } from './application/claim-event-feed.js';
+import { PATIENT_VAULT, type PatientVaultPort } from './application/patient-vault.port.js';
 import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
 import { UpdateClaimHandler } from './application/update-claim.handler.js';
@@ -10,12 +11,15 @@ import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolv
 import { ClaimEventsResolver } from './graphql/resolvers/claim-events.resolver.js';
 import { ClaimHistoryResolver } from './graphql/resolvers/claim-history.resolver.js';
 import { ClaimIntegrityResolver } from './graphql/resolvers/claim-integrity.resolver.js';
+import { ClaimPatientResolver } from './graphql/resolvers/claim-patient.resolver.js';
 
 export interface ClaimsModuleOptions {
   /** The event store module the commands append to. */
   imports: DynamicModule[];
   /** The module that implements the application's payer-rules port, and its provider that does. */
   payerRules: { module: Type | DynamicModule; provider: Type<PayerRulesPort> };
+  /** The module that implements the patient vault port (sealing and opening identities), and its provider. */
+  patientVault: { module: Type | DynamicModule; provider: Type<PatientVaultPort> };
 }
 
 /**
@@ -27,9 +31,15 @@ export class ClaimsModule {
   static forRoot(options: ClaimsModuleOptions): DynamicModule {
     return {
       module: ClaimsModule,
-      imports: [CqrsModule.forRoot(), ...options.imports, options.payerRules.module],
+      imports: [
+        CqrsModule.forRoot(),
+        ...options.imports,
+        options.payerRules.module,
+        options.patientVault.module,
+      ],
       providers: [
         { provide: PAYER_RULES, useExisting: options.payerRules.provider },
+        { provide: PATIENT_VAULT, useExisting: options.patientVault.provider },
         ClaimCommandExecutor,
         SubmitClaimHandler,
         UpdateClaimHandler,
@@ -39,6 +49,7 @@ export class ClaimsModule {
         ClaimHistoryResolver,
         ClaimEventsResolver,
         ClaimIntegrityResolver,
+        ClaimPatientResolver,
       ],
       exports: [ClaimCommandExecutor],
     };

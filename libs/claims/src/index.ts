@@ -5,6 +5,14 @@ export { claimErrorMapping } from './graphql/claim-errors.mapping.js';
 export { ClaimCommandExecutor, fold, type CommandBody } from './application/claim-command.executor.js';
 export type { CommandContext, CommandResult } from './application/command-context.js';
 export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
+export {
+  PATIENT_VAULT,
+  type OpenedIdentity,
+  type PatientIdentity,
+  type PatientKeyCache,
+  type PatientVaultPort,
+  type SealedIdentityRef,
+} from './application/patient-vault.port.js';
 export { SubmitClaimCommand } from './application/submit-claim.command.js';
 export { UpdateClaimCommand, type ClaimChange } from './application/update-claim.command.js';
 export { claimAsOf, type TimeAxis } from './application/claim-replay.js';

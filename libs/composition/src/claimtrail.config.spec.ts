@@ -11,11 +11,12 @@ function problemKeys(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
-// Production refuses to start without an identity provider's JWKS.
+// Production refuses to start without an identity provider's JWKS and a patient master key.
 const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
   AUTH_ISSUER: 'https://idp.example.org/',
+  PATIENT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadClaimTrailConfig', () => {
@@ -60,7 +61,7 @@ describe('loadClaimTrailConfig', () => {
   });
 
   it('refuses production without a JWKS to verify tokens, and a JWKS without its issuer', () => {
-    expect(problemKeys({ NODE_ENV: 'production' })).toEqual(['AUTH_JWKS_URL']);
+    expect(problemKeys({ ...PRODUCTION, AUTH_JWKS_URL: undefined })).toEqual(['AUTH_JWKS_URL']);
     expect(problemKeys({ AUTH_JWKS_URL: PRODUCTION.AUTH_JWKS_URL })).toEqual(['AUTH_ISSUER']);
     expect(problemKeys({ GRAPHIQL: 'true', ...PRODUCTION })).toEqual([]);
     expect(loadApiConfig({ GRAPHIQL: 'true', ...PRODUCTION }).graphql.graphiql).toBe(false);
@@ -125,5 +126,24 @@ describe('loadClaimTrailConfig', () => {
     expect(config.graphql.graphiql).toBe(true);
     expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
+  });
+
+  it('refuses to start in production without a patient master key, naming the key and never a value', () => {
+    expect(problemKeys({ ...PRODUCTION, PATIENT_MASTER_KEY: undefined })).toEqual(['PATIENT_MASTER_KEY']);
+    expect(() => loadApiConfig({ ...PRODUCTION, PATIENT_MASTER_KEY: undefined })).toThrow(
+      /PATIENT_MASTER_KEY is required when NODE_ENV=production/,
+    );
+  });
+
+  it('takes a patient master key only as the base64 of 32 bytes', () => {
+    expect(loadApiConfig(PRODUCTION).patients.masterKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadApiConfig({}).patients.masterKey).toBeUndefined();
+    const short = Buffer.alloc(16, 9).toString('base64');
+    expect(problemKeys({ PATIENT_MASTER_KEY: short })).toEqual(['PATIENT_MASTER_KEY']);
+    try {
+      loadApiConfig({ PATIENT_MASTER_KEY: short });
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(short);
+    }
   });
 });

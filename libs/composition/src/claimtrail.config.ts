@@ -9,6 +9,7 @@ import {
   readYourWritesConfig,
   type Env,
 } from '@claimtrail/platform';
+import { patientsConfig } from '@claimtrail/patients';
 import { projectorConfig } from '@claimtrail/projections';
 import { healthConfig } from './health/health.config.js';
 
@@ -23,6 +24,7 @@ export const CLAIMTRAIL_CONFIG = {
   projector: projectorConfig,
   readYourWrites: readYourWritesConfig,
   health: healthConfig,
+  patients: patientsConfig,
 };
 
 export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;

@@ -4,6 +4,7 @@ import { ConfigModule } from '@nestjs/config';
 import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
 import { DatabaseModule } from '@claimtrail/database';
 import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
+import { PatientsModule, PatientVault, patientErrorMapping } from '@claimtrail/patients';
 import { payerErrorMapping, PayerRulesRepository, PayersModule } from '@claimtrail/payers';
 import {
   AuthModule,
@@ -29,12 +30,19 @@ export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS, ...REMI
 export const ERROR_MAPPINGS: readonly ErrorMapping[] = [
   claimErrorMapping,
   payerErrorMapping,
+  patientErrorMapping,
   eventStoreErrorMapping,
   projectionErrorMapping,
 ];
 
 /** Libraries that own tables besides the read models. */
-const SCHEMAS = [EventStoreModule.schema, ProjectorModule.schema, PayersModule.schema, AuditModule.schema];
+const SCHEMAS = [
+  EventStoreModule.schema,
+  ProjectorModule.schema,
+  PayersModule.schema,
+  AuditModule.schema,
+  PatientsModule.schema,
+];
 
 export type ClaimTrailRole = 'api' | 'worker' | 'cli';
 
@@ -73,9 +81,11 @@ export class ClaimTrailModule {
     });
     const payers = PayersModule.forRoot(database, eventStore);
     const audit = AuditModule.forRoot(database);
+    const patients = PatientsModule.forRoot(config.patients, database);
     const claims = ClaimsModule.forRoot({
       imports: [eventStore, audit],
       payerRules: { module: payers, provider: PayerRulesRepository },
+      patientVault: { module: patients, provider: PatientVault },
     });
     const auth = AuthModule.forRoot(config.auth);
     const api =
@@ -100,6 +110,7 @@ export class ClaimTrailModule {
         projector,
         payers,
         audit,
+        patients,
         claims,
         RemittancesModule.forRoot({ imports: [claims, eventStore] }),
         ReadModelsModule.forRoot(readModels, [database, projector]),

@@ -10,3 +10,5 @@ export { startApi, type ApiOptions } from './api.js';
 export { startWorker } from './worker.js';
 export { runCli } from './cli/cli.js';
 export { verifyCommand } from './cli/verify.command.js';
+export { exportCommand } from './cli/export.command.js';
+export { claimCommands } from './cli/claim.commands.js';

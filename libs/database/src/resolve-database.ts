@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { openEmbeddedDatabase } from './embedded-database.js';
 
 export interface DatabaseSettings {
@@ -14,6 +15,8 @@ export interface ResolvedDatabase {
   embedded: boolean;
   /** The embedded database mixes protocol messages across connections, so everything shares one. */
   poolSize: number;
+  /** The embedded database's directory, absolute; absent in memory and for a server. */
+  dataDir?: string;
   /** For logs: never contains a password. */
   description: string;
   close(): Promise<void>;
@@ -53,6 +56,7 @@ export async function resolveDatabase(settings: DatabaseSettings): Promise<Resol
     url: database.url,
     embedded: true,
     poolSize: 1,
+    ...(!inMemory && { dataDir: resolve(dataDir) }),
     description: inMemory
       ? 'embedded PostgreSQL (PGlite, in memory)'
       : `embedded PostgreSQL (PGlite) in ${dataDir}`,

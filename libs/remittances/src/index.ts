@@ -4,6 +4,7 @@ export type {
   ProviderAdjustment,
   Remittance,
   RemittanceClaim,
+  RemittancePatient,
   RemittanceLine,
 } from './x12/remittance.types.js';
 export type {

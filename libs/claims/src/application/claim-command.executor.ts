@@ -52,8 +52,14 @@ export class ClaimCommandExecutor {
     const commandId = context.commandId ?? newCommandId();
     const occurredAt = this.businessTime(context.occurredAt);
     const command = { ...body, occurredAt } as ClaimCommand;
-    // What the caller stated: payer rules are looked up, and a missing occurredAt means "now" on every attempt.
-    const { payerRules: _looked, ...stated } = body as CommandBody & { payerRules?: unknown };
+    // What the caller stated: payer rules are looked up, and a missing occurredAt means "now" on every attempt. The
+    // sealed identity is left out: its IV is fresh on every retry, and a hash of the identity itself would outlive
+    // the patient's key (names and birth dates are few enough to guess from one).
+    const {
+      payerRules: _looked,
+      patientIdentity: _sealed,
+      ...stated
+    } = body as CommandBody & { payerRules?: unknown; patientIdentity?: unknown };
     const fingerprint = commandHash({ claimId, command: stated, occurredAt: context.occurredAt ?? null });
     for (let attempt = 0; ; attempt++) {
       const history = attempt === 0 && known ? known : await this.store.readStream(stream);

@@ -1,8 +1,9 @@
 import { InMemoryEventStore } from '@claimtrail/event-store';
-import { AT, submitClaim } from '../testing/index.js';
+import { AT, sealedIdentity, submitClaim } from '../testing/index.js';
 import { addDays, claimStreamName, MEDICARE_RULES, type PayerRules } from '../domain/index.js';
 import { ClaimCommandExecutor } from './claim-command.executor.js';
 import type { PayerRulesPort } from './payer-rules.port.js';
+import type { PatientIdentity, PatientVaultPort } from './patient-vault.port.js';
 import { SubmitClaimCommand } from './submit-claim.command.js';
 import { SubmitClaimHandler } from './submit-claim.handler.js';
 
@@ -15,6 +16,20 @@ class InMemoryPayerRules implements PayerRulesPort {
   }
 }
 
+/** Seals by recording what it was given; what sealing means is the vault's own spec. */
+class RecordingVault implements PatientVaultPort {
+  readonly sealed: { patientRef: string; identity: PatientIdentity }[] = [];
+
+  async seal(patientRef: string, identity: PatientIdentity) {
+    this.sealed.push({ patientRef, identity });
+    return sealedIdentity();
+  }
+
+  async open(): Promise<never[]> {
+    return [];
+  }
+}
+
 describe('submitting a claim through its handler, with payer rules from the port', () => {
   const { type: _type, payerRules: _rules, occurredAt: _at, ...claim } = submitClaim();
   const commercial: PayerRules = { timelyFilingDays: 90, appealWindowDays: [180, 60], responseDays: 30 };
@@ -22,7 +37,11 @@ describe('submitting a claim through its handler, with payer rules from the port
   it("files the claim with a copy of its payer's rules and deadlines computed from them", async () => {
     const store = new InMemoryEventStore(() => new Date(AT.submitted));
     const executor = new ClaimCommandExecutor(store, { now: () => new Date(AT.submitted) });
-    const handler = new SubmitClaimHandler(executor, new InMemoryPayerRules({ CIGNA1: commercial }));
+    const handler = new SubmitClaimHandler(
+      executor,
+      new InMemoryPayerRules({ CIGNA1: commercial }),
+      new RecordingVault(),
+    );
 
     await handler.execute(new SubmitClaimCommand({ ...claim, payerId: 'CIGNA1' }, { actor: 'biller' }));
 
@@ -39,9 +58,26 @@ describe('submitting a claim through its handler, with payer rules from the port
     const handler = new SubmitClaimHandler(
       new ClaimCommandExecutor(store, { now: () => new Date(AT.submitted) }),
       new InMemoryPayerRules({}),
+      new RecordingVault(),
     );
     await handler.execute(new SubmitClaimCommand(claim, { actor: 'biller' }));
     const [submitted] = await store.readStream(claimStreamName(claim.claimId));
     expect(submitted!.data).toMatchObject({ payerRules: MEDICARE_RULES });
+  });
+
+  it('seals the patient identity through the vault and stores only the sealed value', async () => {
+    const store = new InMemoryEventStore(() => new Date(AT.submitted));
+    const vault = new RecordingVault();
+    const handler = new SubmitClaimHandler(
+      new ClaimCommandExecutor(store, { now: () => new Date(AT.submitted) }),
+      new InMemoryPayerRules({}),
+      vault,
+    );
+    const patient = { lastName: 'ZZLAST', firstName: 'ZZFIRST', birthDate: '1980-02-03', memberId: 'ZZM1' };
+    await handler.execute(new SubmitClaimCommand({ ...claim, patient }, { actor: 'biller' }));
+    const [submitted] = await store.readStream(claimStreamName(claim.claimId));
+    expect(vault.sealed).toEqual([{ patientRef: claim.patientRef, identity: patient }]);
+    expect(submitted!.data).toMatchObject({ patientIdentity: sealedIdentity() });
+    expect(JSON.stringify(submitted)).not.toMatch(/ZZLAST|ZZFIRST|1980-02-03|ZZM1/);
   });
 });

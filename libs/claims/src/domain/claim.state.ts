@@ -3,6 +3,7 @@ import type { FollowUpChannel } from './follow-up/follow-up.events.js';
 import type { AdjustmentGroup, Money, PayerRules } from './claim.money.js';
 import type { StatementCycle, WriteOffReason } from './patient/patient.events.js';
 import type { Adjustment, CreditResolved, LinePayment } from './payment/payment.events.js';
+import type { SealedValue } from './claim.sealed.js';
 import type { ServiceLine } from './submission/submission.events.js';
 
 export interface NoClaim {
@@ -98,6 +99,8 @@ export interface Deadlines {
 export interface ClaimRecord {
   claimId: string;
   patientRef: string;
+  /** Sealed with the patient's key; opened only at the edge, for a reader. */
+  patientIdentity?: SealedValue;
   providerNpi: string;
   payerId: string;
   /** The payer the primary's patient share crosses over to (coordination of benefits). */

@@ -3,6 +3,7 @@ export * from './claim.commands.js';
 export * from './claim.errors.js';
 export * from './claim.events.js';
 export * from './claim.money.js';
+export * from './claim.sealed.js';
 export * from './claim.state.js';
 export * from './claim.stream.js';
 export * from './claim.text.js';

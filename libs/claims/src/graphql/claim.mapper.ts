@@ -19,6 +19,7 @@ export function toClaim(state: ExistingClaim, version: number): Claim {
     payerClaimNumber: state.payerClaimNumber,
     providerNpi: state.providerNpi,
     patientRef: state.patientRef,
+    sealedIdentity: state.patientIdentity,
     serviceDate: state.serviceDateFrom,
     serviceDateTo: state.serviceDateTo,
     submittedAt: new Date(state.submittedAt),

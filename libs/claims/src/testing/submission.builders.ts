@@ -12,6 +12,7 @@ import {
   type RejectClaim,
   type ResubmitClaim,
   type SubmitAdditionalInfo,
+  type SealedValue,
   type SubmitClaim,
 } from '../domain/index.js';
 import { AT, SUBMITTED_AT } from './claim-story.js';
@@ -158,3 +159,14 @@ export const additionalInfoSubmitted = (
     ...overrides,
   },
 });
+
+/** A sealed identity as the vault writes it; the claim never looks inside, so the bytes need not decrypt. */
+export function sealedIdentity(overrides: Partial<SealedValue> = {}): SealedValue {
+  return {
+    v: 1,
+    iv: Buffer.alloc(12, 1).toString('base64'),
+    tag: Buffer.alloc(16, 2).toString('base64'),
+    data: Buffer.alloc(90, 3).toString('base64'),
+    ...overrides,
+  };
+}

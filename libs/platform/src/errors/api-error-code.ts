@@ -9,6 +9,8 @@ export const API_ERROR_CODES = {
     "The claim's lifecycle does not allow this command in its current state (or its balances do not allow it). Nothing was written; read the claim to see its state.",
   DEADLINE_PASSED:
     'A payer deadline (timely filing, appeal window) has passed for this action. Nothing was written.',
+  LEGAL_HOLD:
+    'The record is under legal hold, so it cannot be forgotten or destroyed now. Nothing was written; release the hold first if that is intended.',
   READ_MODEL_LAGGING:
     'The read model had not reached `atLeastPosition` within the wait (`waitedMs`); the write itself is stored. Retry the query shortly.',
   QUERY_TOO_COMPLEX:

@@ -45,6 +45,14 @@ describe('postingFor: a claim payment of an 835 as a claim command', () => {
     });
   });
 
+  it('drops the patient name and member id the 835 carries: no claim command (and so no event) holds them', () => {
+    expect(clp.patient).toMatchObject({ lastName: 'TESTPATIENT' });
+    for (const state of [history.accepted(), history.paid(), history.denied()].map(stateOf)) {
+      const posting = JSON.stringify(postingFor(single, clp, state, TODAY));
+      expect(posting).not.toMatch(/TESTPATIENT|ALEX|W000000001/);
+    }
+  });
+
   it('dates the payment no later than the day it is posted (an EFT often settles after its 835 arrives)', () => {
     const posting = postingFor(single, clp, stateOf(history.accepted()), '2025-03-10');
     expect(posting).toMatchObject({ body: { paidDate: '2025-03-10' } });

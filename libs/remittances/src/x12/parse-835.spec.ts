@@ -28,6 +28,7 @@ describe('parse835 on well-formed remittances', () => {
       claims: [
         {
           patientControlNumber: 'PCN-0001',
+          patient: { lastName: 'TESTPATIENT', firstName: 'ALEX', memberId: 'W000000001' },
           statusCode: '1',
           chargeCents: 25000,
           paidCents: 16000,
@@ -74,10 +75,22 @@ describe('parse835 on well-formed remittances', () => {
     });
   });
 
-  it('keeps no patient name or member id', () => {
-    const text = JSON.stringify(parse835(fixture('835-single-claim-payment.835')));
-    expect(text).not.toContain('TESTPATIENT');
-    expect(text).not.toContain('W000000001');
+  it('reads the patient name (NM1*QC) and member id, for matching only: posting drops them', () => {
+    const [claim] = remittanceOf(parse835(fixture('835-single-claim-payment.835'))).claims;
+    expect(claim!.patient).toEqual({ lastName: 'TESTPATIENT', firstName: 'ALEX', memberId: 'W000000001' });
+  });
+
+  it("takes the member id from the insured (NM1*IL NM109) over the patient's own", () => {
+    const text = fixture('835-single-claim-payment.835').replace(
+      'NM1*QC*1*TESTPATIENT*ALEX****MI*W000000001~',
+      'NM1*QC*1*TESTPATIENT*ALEX****MI*W000000001~NM1*IL*1*TESTINSURED*SAM****MI*INS0000007~',
+    );
+    const result = parse835(text.replace(/SE\*(\d+)\*/, (_m, count: string) => `SE*${Number(count) + 1}*`));
+    expect(remittanceOf(result).claims[0]!.patient).toEqual({
+      lastName: 'TESTPATIENT',
+      firstName: 'ALEX',
+      memberId: 'INS0000007',
+    });
   });
 
   it('reads a denial: status 4, nothing paid, CO-50 and CO-197 on the lines, no payment', () => {
@@ -109,6 +122,7 @@ describe('parse835 on well-formed remittances', () => {
     });
     expect(remittance.claims[0]).toEqual({
       patientControlNumber: 'PCN-0003',
+      patient: { lastName: 'EXAMPLE', firstName: 'RILEY', memberId: '1EG4TE5MK72' },
       statusCode: '1',
       chargeCents: 100000,
       paidCents: 44082,

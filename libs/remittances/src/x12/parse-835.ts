@@ -4,6 +4,7 @@ import type {
   ProviderAdjustment,
   Remittance,
   RemittanceClaim,
+  RemittancePatient,
   RemittanceLine,
 } from './remittance.types.js';
 import { readInterchange, type TransactionSet } from './x12-envelope.js';
@@ -134,12 +135,17 @@ function readRemittance(transaction: TransactionSet, problems: ProblemList): Rem
         }
         break;
       }
-      case 'NM1':
-        if (claim && !line && read.text(segment, 1) === 'TT') {
+      case 'NM1': {
+        if (!claim || line) break;
+        const entity = read.text(segment, 1);
+        if (entity === 'TT') {
           const id = read.optionalText(segment, 9);
           claim.crossoverPayer = id ? { name: read.text(segment, 3), id } : { name: read.text(segment, 3) };
+        } else if (entity === 'QC' || entity === 'IL') {
+          claim.patient = patientOf(segment, read, entity, claim.patient);
         }
         break;
+      }
       case 'MIA':
       case 'MOA': {
         if (!claim || line) {
@@ -231,6 +237,24 @@ function readClaim(segment: Segment, read: FieldReader, unsound: Unsound): Remit
   if (charge === undefined || paid === undefined) unsound.claims.add(claim);
   if (paid === undefined) unsound.remittance = true;
   return claim;
+}
+
+/** The patient's name from NM1*QC; the member id from NM1*IL (the insured), else from NM1*QC. */
+function patientOf(
+  segment: Segment,
+  read: FieldReader,
+  entity: 'QC' | 'IL',
+  known: RemittancePatient = {},
+): RemittancePatient {
+  const memberId = read.optionalText(segment, 9);
+  if (entity === 'IL') return memberId ? { ...known, memberId } : known;
+  const lastName = read.optionalText(segment, 3);
+  const firstName = read.optionalText(segment, 4);
+  return {
+    ...(lastName && { lastName }),
+    ...(firstName && { firstName }),
+    ...((known.memberId ?? memberId) && { memberId: known.memberId ?? memberId }),
+  };
 }
 
 function readLine(

@@ -25,7 +25,13 @@ export interface RemittanceLine {
   position: number;
 }
 
-/** Loop 2100: one claim payment (CLP). Patient names and ids (NM1*QC) are deliberately not kept. */
+export interface RemittancePatient {
+  lastName?: string;
+  firstName?: string;
+  memberId?: string;
+}
+
+/** Loop 2100: one claim payment (CLP). */
 export interface RemittanceClaim {
   /** CLP01 */
   patientControlNumber: string;
@@ -43,7 +49,11 @@ export interface RemittanceClaim {
   rarcs: string[];
   /** NM1*TT */
   crossoverPayer?: { name: string; id?: string };
-  patientName?: never;
+  /**
+   * NM1*QC (patient name) and the member id (NM1*IL NM109, else NM1*QC NM109): PHI. Posting drops it, so no event,
+   * row or log carries it; the claim's own identity is sealed at submission.
+   */
+  patient?: RemittancePatient;
   /** DTM*232 */
   serviceDateFrom?: string;
   /** DTM*233 */

@@ -1,4 +1,5 @@
 import type { PayerRules } from '../claim.money.js';
+import type { SealedValue } from '../claim.sealed.js';
 import type { Timed } from '../claim.timed.js';
 import type { ResubmissionFrequency, ServiceLine } from './submission.events.js';
 
@@ -15,6 +16,8 @@ export interface SubmitClaim extends Timed {
   lines: NewServiceLine[];
   /** The payer's rules, looked up by the handler. */
   payerRules: PayerRules;
+  /** Name, birth date and member id, sealed by the handler with the patient's key. */
+  patientIdentity?: SealedValue;
 }
 
 export interface AcknowledgeClaim extends Timed {

@@ -17,6 +17,7 @@ import {
   REJECTED_STATUS_CODES,
 } from '../claim.codes.js';
 import { ClaimError, invalid } from '../claim.errors.js';
+import { isSealedValue } from '../claim.sealed.js';
 import { addDays, insuranceBalance, type PayerRules } from '../claim.money.js';
 import type { ClaimState } from '../claim.state.js';
 import {
@@ -67,6 +68,8 @@ export function decideSubmitClaim(command: SubmitClaim, state: ClaimState): Clai
     (!PAYER_ID_PATTERN.test(command.secondaryPayerId) || command.secondaryPayerId === command.payerId)
   )
     throw invalid('secondaryPayerId', 'must be 2-10 upper-case letters or digits, other than the payer');
+  if (command.patientIdentity !== undefined && !isSealedValue(command.patientIdentity))
+    throw invalid('patientIdentity', 'must be sealed with the patient key');
   checkPayerRules(command.payerRules);
   const diagnoses = checkDiagnoses(command.diagnoses);
   const serviceLines = checkLines(command.lines, diagnoses.length, localDateOf(command.occurredAt));
@@ -87,6 +90,7 @@ export function decideSubmitClaim(command: SubmitClaim, state: ClaimState): Clai
       submittedAt: command.occurredAt,
       payerRules: command.payerRules,
       timelyFilingDeadline: addDays(dates.serviceDateFrom, command.payerRules.timelyFilingDays),
+      ...(command.patientIdentity !== undefined && { patientIdentity: command.patientIdentity }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PayerRules } from '../claim.money.js';
+import type { SealedValue } from '../claim.sealed.js';
 
 export interface ServiceLine {
   lineNumber: number;
@@ -39,6 +40,8 @@ export interface ClaimSubmitted {
     payerRules: PayerRules;
     /** serviceDateFrom + the payer's timely-filing days. */
     timelyFilingDeadline: string;
+    /** The patient's name, birth date and member id, sealed with the patient's key: unreadable once forgotten. */
+    patientIdentity?: SealedValue;
   };
 }
 

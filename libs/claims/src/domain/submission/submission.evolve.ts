@@ -15,6 +15,7 @@ export function onClaimSubmitted(state: ClaimState, data: ClaimSubmitted['data']
     status: 'SUBMITTED',
     claimId: data.claimId,
     patientRef: data.patientRef,
+    ...(data.patientIdentity !== undefined && { patientIdentity: data.patientIdentity }),
     providerNpi: data.providerNpi,
     payerId: data.payerId,
     ...(data.secondaryPayerId !== undefined && { secondaryPayerId: data.secondaryPayerId }),

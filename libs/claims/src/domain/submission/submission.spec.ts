@@ -12,6 +12,7 @@ import {
   pendClaim,
   rejectClaim,
   resubmitClaim,
+  sealedIdentity,
   stateOf,
   submitAdditionalInfo,
   submitClaim,
@@ -105,6 +106,37 @@ describe('no claim yet', () => {
       return;
     }
     throw new Error('expected a refusal');
+  });
+
+  describe('with a sealed patient identity', () => {
+    it('carries the sealed identity on the event, untouched', () => {
+      const sealed = sealedIdentity();
+      given([])
+        .when(submitClaim({ patientIdentity: sealed }))
+        .then([claimSubmitted({ patientIdentity: sealed })]);
+    });
+
+    it('keeps the sealed identity in the claim state, for the edge to open', () => {
+      const sealed = sealedIdentity();
+      expect(stateOf([claimSubmitted({ patientIdentity: sealed })])).toMatchObject({
+        patientIdentity: sealed,
+      });
+    });
+
+    it.each([
+      ['plaintext identity', { lastName: 'DOE', firstName: 'JANE', birthDate: '1980-01-01', memberId: 'M1' }],
+      ['a sealed value with plaintext beside it', { ...sealedIdentity(), lastName: 'DOE' }],
+      ['an unknown format version', sealedIdentity({ v: 2 as never })],
+      ['a short IV', sealedIdentity({ iv: Buffer.alloc(8).toString('base64') })],
+      ['a tag that is not base64', sealedIdentity({ tag: 'not base64 at all!!!!!!!' })],
+      ['empty data', sealedIdentity({ data: '' })],
+      ['oversized data', sealedIdentity({ data: 'A'.repeat(4100) })],
+      ['a string', 'DOE^JANE'],
+    ])('refuses %s, with no event', (_label, patientIdentity) => {
+      given([])
+        .when(submitClaim({ patientIdentity: patientIdentity as never }))
+        .thenThrows('VALIDATION_FAILED', 'patientIdentity');
+    });
   });
 });
 

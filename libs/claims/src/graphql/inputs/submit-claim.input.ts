@@ -22,6 +22,7 @@ import {
 } from '../../domain/index.js';
 import { CommandOptionsInput } from './command-options.input.js';
 import { LocalDate } from './input-rules.js';
+import { PatientIdentityInput } from './patient-identity.input.js';
 import { CentsScalar } from '@claimtrail/platform';
 
 @InputType()
@@ -101,4 +102,13 @@ export class SubmitClaimInput extends CommandOptionsInput {
   @ValidateNested({ each: true })
   @Type(() => ServiceLineInput)
   lines!: ServiceLineInput[];
+
+  @Field(() => PatientIdentityInput, {
+    nullable: true,
+    description: 'Name, birth date and member id (PHI): stored only sealed with the patient key.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PatientIdentityInput)
+  patient?: PatientIdentityInput;
 }

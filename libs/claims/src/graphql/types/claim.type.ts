@@ -1,7 +1,7 @@
 import { Extensions, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PHI_FIELD } from '@claimtrail/audit';
 import { CentsScalar } from '@claimtrail/platform';
-import { CLAIM_STATUSES, type ExistingStatus } from '../../domain/index.js';
+import { CLAIM_STATUSES, type ExistingStatus, type SealedValue } from '../../domain/index.js';
 import {
   AdjustmentGroupCode,
   AppealOutcome,
@@ -14,6 +14,7 @@ import {
   WriteOffReason,
   type ValueOf,
 } from './claim-enums.js';
+import { PatientIdentity } from './patient-identity.type.js';
 
 /** A claim's status as the API shows it: the domain's NONE means no claim, and the API never returns one. */
 export const ClaimStatus = enumOf(CLAIM_STATUSES.filter((s): s is ExistingStatus => s !== 'NONE'));
@@ -406,6 +407,17 @@ export class Claim {
   @Extensions(PHI_FIELD)
   @Field({ description: "The practice's patient reference (PHI; reads are recorded)." })
   patientRef!: string;
+
+  @Extensions(PHI_FIELD)
+  @Field(() => PatientIdentity, {
+    nullable: true,
+    description:
+      'Name, birth date and member id (PHI; reads are recorded), opened with the patient key; null when the claim carries none, redacted once the patient is forgotten.',
+  })
+  patient?: PatientIdentity;
+
+  /** Not a field: what `patient` opens. */
+  sealedIdentity?: SealedValue;
 
   @Field({ description: 'First date of service, YYYY-MM-DD.' })
   serviceDate!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ExistingClaim } from '../../domain/index.js';
+import type { ExistingClaim, SealedValue } from '../../domain/index.js';
 
 const safeInteger = {
   to: (value: number) => value,
@@ -48,6 +48,10 @@ export class ClaimSummaryEntity {
 
   @Column({ name: 'next_deadline', type: 'date', nullable: true })
   nextDeadline!: string | null;
+
+  /** Sealed with the patient key; a forgotten patient's stays here, unreadable. */
+  @Column({ name: 'patient_identity', type: 'jsonb', nullable: true })
+  patientIdentity!: SealedValue | null;
 
   @Column({ type: 'jsonb' })
   state!: ExistingClaim;

@@ -50,6 +50,7 @@ export function projectClaimSummary(
     creditCents: totalCredit(state.money),
     assignee: state.assignee ?? null,
     nextDeadline: nextDeadlineOf(state),
+    patientIdentity: state.patientIdentity ?? null,
     state,
     version: recorded.version,
     lastPosition: recorded.position,

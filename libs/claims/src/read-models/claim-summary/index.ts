@@ -2,6 +2,7 @@ import type { ReadModel } from '@claimtrail/projections';
 import { ClaimSummaryEntity } from './claim-summary.entity.js';
 import { ClaimSummaryCredit1765000000000 } from './claim-summary-credit.migration.js';
 import { ClaimSummaryNextDeadline1764900200000 } from './claim-summary-deadline.migration.js';
+import { ClaimSummaryPatientIdentity1767100000000 } from './claim-summary-patient-identity.migration.js';
 import { CreateClaimSummaries1764201800000 } from './claim-summary.migration.js';
 import { claimSummaryProjection } from './claim-summary.projection.js';
 import { ClaimSummaryQueries } from './claim-summary.queries.js';
@@ -15,6 +16,7 @@ export const claimSummaryReadModel: ReadModel = {
     CreateClaimSummaries1764201800000,
     ClaimSummaryNextDeadline1764900200000,
     ClaimSummaryCredit1765000000000,
+    ClaimSummaryPatientIdentity1767100000000,
   ],
   projection: claimSummaryProjection,
   providers: [ClaimSummaryQueries, ClaimSummaryResolver],

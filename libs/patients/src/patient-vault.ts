@@ -1,0 +1,213 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  OpenedIdentity,
+  PatientIdentity,
+  PatientKeyCache,
+  PatientVaultPort,
+  SealedIdentityRef,
+  SealedValue,
+} from '@claimtrail/claims';
+import { CLOCK, type Clock } from '@claimtrail/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { newDataKey, openValue, sealValue, unwrapKey, wrapKey } from './patient-vault.crypto.js';
+import { PatientError } from './patient.errors.js';
+
+export const PATIENT_MASTER_KEY = Symbol('PATIENT_MASTER_KEY');
+
+/** A patient's key as an administrator sees it: never the key itself. */
+export interface PatientKeyStatus {
+  patientRef: string;
+  forgottenAt: Date | null;
+  forgottenBy: string | null;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+}
+
+export type PatientKeyAction = 'FORGOTTEN' | 'LEGAL_HOLD_SET' | 'LEGAL_HOLD_RELEASED';
+
+// TypeORM answers an UPDATE on PostgreSQL with [rows, affected count], any other statement with its rows.
+interface KeyRow {
+  patient_ref: string;
+  wrapped_key: Buffer | null;
+  legal_hold: boolean;
+  legal_hold_reason: string | null;
+  forgotten_at: Date | string | null;
+  forgotten_by: string | null;
+}
+
+const COLUMNS = 'patient_ref, wrapped_key, legal_hold, legal_hold_reason, forgotten_at, forgotten_by';
+
+const statusOf = (row: KeyRow): PatientKeyStatus => ({
+  patientRef: row.patient_ref,
+  forgottenAt: row.forgotten_at === null ? null : new Date(row.forgotten_at),
+  forgottenBy: row.forgotten_by,
+  legalHold: row.legal_hold,
+  legalHoldReason: row.legal_hold_reason,
+});
+
+const REDACTED = { redacted: true } as const;
+
+/**
+ * Each patient's identity sealed with a data key of their own, kept wrapped by the master key in patient_keys.
+ * Forgetting a patient destroys that key: every event, row and export that holds their sealed identity stays as it
+ * is and can no longer be opened.
+ */
+@Injectable()
+export class PatientVault implements PatientVaultPort {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PATIENT_MASTER_KEY) private readonly masterKey: Buffer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async seal(patientRef: string, identity: PatientIdentity): Promise<SealedValue> {
+    const { lastName, firstName, birthDate, memberId } = identity;
+    const dataKey = await this.dataKeyFor(patientRef);
+    return sealValue(dataKey, patientRef, JSON.stringify({ lastName, firstName, birthDate, memberId }));
+  }
+
+  async open(
+    items: readonly SealedIdentityRef[],
+    cache: PatientKeyCache = new Map(),
+  ): Promise<OpenedIdentity[]> {
+    const missing = [...new Set(items.map((item) => item.patientRef))].filter((ref) => !cache.has(ref));
+    if (missing.length > 0) {
+      const rows: Pick<KeyRow, 'patient_ref' | 'wrapped_key'>[] = await this.dataSource.query(
+        'SELECT patient_ref, wrapped_key FROM patient_keys WHERE patient_ref = ANY($1::text[])',
+        [missing],
+      );
+      const wrapped = new Map(rows.map((row) => [row.patient_ref, row.wrapped_key]));
+      // No row at all cannot be a patient whose identity was sealed here: it reads as redacted, never as plaintext.
+      for (const ref of missing) {
+        const key = wrapped.get(ref);
+        cache.set(ref, key ? unwrapKey(this.masterKey, ref, key) : null);
+      }
+    }
+    return items.map(({ patientRef, sealed }) => {
+      const key = cache.get(patientRef);
+      if (!key) return REDACTED;
+      return JSON.parse(openValue(key, patientRef, sealed)) as PatientIdentity;
+    });
+  }
+
+  /** Destroys the patient's key; again for a forgotten patient changes nothing. Refused under legal hold. */
+  forget(patientRef: string, actor: string, reason: string): Promise<PatientKeyStatus> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      // A patient with no key yet is forgotten too, so that no identity can be sealed for them later.
+      const { row, created } = await this.lockRow(manager, patientRef, [null, now, now, actor]);
+      if (created) {
+        await this.audit(manager, patientRef, 'FORGOTTEN', actor, reason, now);
+        return statusOf(row);
+      }
+      if (row.forgotten_at !== null) return statusOf(row);
+      if (row.legal_hold)
+        throw new PatientError(
+          'LEGAL_HOLD',
+          'The patient is under legal hold and cannot be forgotten',
+          'patientRef',
+        );
+      const [[updated]]: [KeyRow[], number] = await manager.query(
+        `UPDATE patient_keys SET wrapped_key = NULL, forgotten_at = $2, forgotten_by = $3
+          WHERE patient_ref = $1
+        RETURNING ${COLUMNS}`,
+        [patientRef, now, actor],
+      );
+      await this.audit(manager, patientRef, 'FORGOTTEN', actor, reason, now);
+      return statusOf(updated!);
+    });
+  }
+
+  /** Sets or releases the hold; setting it to what it already is changes nothing. */
+  setLegalHold(patientRef: string, hold: boolean, actor: string, reason: string): Promise<PatientKeyStatus> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      // A hold may come before the patient's first claim: the key it guards is made now.
+      const key = wrapKey(this.masterKey, patientRef, newDataKey());
+      const { row } = await this.lockRow(manager, patientRef, [key, now, null, null]);
+      if (row.legal_hold === hold) return statusOf(row);
+      const [[updated]]: [KeyRow[], number] = await manager.query(
+        `UPDATE patient_keys SET legal_hold = $2, legal_hold_reason = $3
+          WHERE patient_ref = $1
+        RETURNING ${COLUMNS}`,
+        [patientRef, hold, hold ? reason : null],
+      );
+      await this.audit(
+        manager,
+        patientRef,
+        hold ? 'LEGAL_HOLD_SET' : 'LEGAL_HOLD_RELEASED',
+        actor,
+        reason,
+        now,
+      );
+      return statusOf(updated!);
+    });
+  }
+
+  async status(patientRef: string): Promise<PatientKeyStatus | null> {
+    const [row]: KeyRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM patient_keys WHERE patient_ref = $1`,
+      [patientRef],
+    );
+    return row ? statusOf(row) : null;
+  }
+
+  /** The patient's data key, made and stored on first use. */
+  private async dataKeyFor(patientRef: string): Promise<Buffer> {
+    const fresh = newDataKey();
+    const [inserted]: KeyRow[] = await this.dataSource.query(
+      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT (patient_ref) DO NOTHING RETURNING patient_ref`,
+      [patientRef, wrapKey(this.masterKey, patientRef, fresh), this.clock.now()],
+    );
+    if (inserted) return fresh;
+    const [row]: KeyRow[] = await this.dataSource.query(
+      'SELECT wrapped_key FROM patient_keys WHERE patient_ref = $1',
+      [patientRef],
+    );
+    if (!row?.wrapped_key)
+      throw new PatientError(
+        'PATIENT_FORGOTTEN',
+        'The patient was forgotten: no identity can be stored',
+        'patient',
+      );
+    return unwrapKey(this.masterKey, patientRef, row.wrapped_key);
+  }
+
+  /**
+   * The patient's row, locked for this transaction; inserted first from `values` (wrapped key, created at, forgotten
+   * at and by) when the patient has none.
+   */
+  private async lockRow(
+    manager: EntityManager,
+    patientRef: string,
+    values: [Buffer | null, Date, Date | null, string | null],
+  ): Promise<{ row: KeyRow; created: boolean }> {
+    const [created]: KeyRow[] = await manager.query(
+      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at, forgotten_at, forgotten_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (patient_ref) DO NOTHING RETURNING ${COLUMNS}`,
+      [patientRef, ...values],
+    );
+    if (created) return { row: created, created: true };
+    const [row]: KeyRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM patient_keys WHERE patient_ref = $1 FOR UPDATE`,
+      [patientRef],
+    );
+    return { row: row!, created: false };
+  }
+
+  private async audit(
+    manager: EntityManager,
+    patientRef: string,
+    action: PatientKeyAction,
+    actor: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO patient_key_audit (patient_ref, action, actor, reason, recorded_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [patientRef, action, actor, reason, at],
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from '@claimtrail/platform';
+import { IsDefined, IsOptional, IsString, ValidateBy, ValidateIf } from 'class-validator';
+import { parseMasterKey } from './patient-vault.crypto.js';
+
+export interface PatientsSettings {
+  /** Wraps every patient's data key; without one, see resolveMasterKey. */
+  masterKey?: Buffer;
+}
+
+class PatientsEnv {
+  // Production must bring its own key: a generated one would live next to the data it protects, or nowhere.
+  @ValidateIf((env: PatientsEnv) => env.NODE_ENV === 'production' || env.PATIENT_MASTER_KEY !== undefined)
+  @IsDefined({ message: '$property is required when NODE_ENV=production (base64 of 32 random bytes)' })
+  @ValidateBy({
+    name: 'masterKey',
+    validator: {
+      validate: (value: unknown) =>
+        value === undefined || (typeof value === 'string' && parseMasterKey(value) !== undefined),
+      defaultMessage: () => '$property must be the base64 of 32 random bytes (openssl rand -base64 32)',
+    },
+  })
+  PATIENT_MASTER_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+}
+
+/** PATIENT_MASTER_KEY: the key that wraps each patient's data key. */
+export const patientsConfig = defineConfig('patients', PatientsEnv, (env): PatientsSettings => ({
+  masterKey: env.PATIENT_MASTER_KEY === undefined ? undefined : parseMasterKey(env.PATIENT_MASTER_KEY),
+}));
