@@ -54,7 +54,7 @@ describe('forgetting a patient (crypto-shredding their identity)', () => {
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<T> {
-    const result = await api.gql<T>(query, variables, { 'x-actor-id': 'privacy-officer' });
+    const result = await api.gql<T>(query, variables, await api.as('privacy-officer'));
     expect(result.errors).toBeUndefined();
     answers.push(JSON.stringify(result));
     return result.data!;

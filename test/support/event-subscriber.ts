@@ -16,14 +16,20 @@ export interface SubscriptionError {
 
 export type EventsOperation = 'claimEvents' | 'claimEventBatches';
 
-export const CLAIM_EVENTS = `subscription Events($after: String, $types: [String!], $claimId: ID) {
-  claimEvents(after: $after, types: $types, claimId: $claimId) { position claimId type version }
+const FIELDS = 'position claimId type version';
+
+const claimEventsQuery = (
+  fields: string,
+) => `subscription Events($after: String, $types: [String!], $claimId: ID) {
+  claimEvents(after: $after, types: $types, claimId: $claimId) { ${fields} }
 }`;
 
-export const CLAIM_EVENT_BATCHES = `subscription Batches($after: String, $types: [String!], $claimId: ID) {
+const claimEventBatchesQuery = (
+  fields: string,
+) => `subscription Batches($after: String, $types: [String!], $claimId: ID) {
   claimEventBatches(after: $after, types: $types, claimId: $claimId) {
     lastPosition
-    events { position claimId type version }
+    events { ${fields} }
   }
 }`;
 
@@ -55,11 +61,16 @@ export function subscribeEvents(
   variables: Record<string, unknown>,
   onEvent: (event: LogEvent) => void = () => {},
   operation: EventsOperation = 'claimEvents',
+  /** The fields of each event to ask for (position is needed). */
+  fields = FIELDS,
 ): { ended: Promise<SubscriptionError[] | undefined>; stop: () => void } {
   let stop = () => {};
   const ended = new Promise<SubscriptionError[] | undefined>((resolve) => {
     stop = client.subscribe<EventsData>(
-      { query: operation === 'claimEvents' ? CLAIM_EVENTS : CLAIM_EVENT_BATCHES, variables },
+      {
+        query: operation === 'claimEvents' ? claimEventsQuery(fields) : claimEventBatchesQuery(fields),
+        variables,
+      },
       {
         next: (result) => {
           if (result.errors) return resolve(result.errors as SubscriptionError[]);
