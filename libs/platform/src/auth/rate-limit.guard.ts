@@ -13,7 +13,7 @@ function addressOf(req: { ip?: string; socket?: { remoteAddress?: string } } | u
 
 /**
  * Rate limits on GraphQL operations (each root field counts), over HTTP and WebSocket alike: per address, whether
- * or not the token is good (a flood of bad tokens is cut off before any signature check), and per token subject.
+ * or not the token is good (a flood of bad tokens is cut off too), and per token subject.
  * Refused with RATE_LIMITED and Retry-After. Counts are per process: behind a load balancer each instance limits
  * its own share.
  */
