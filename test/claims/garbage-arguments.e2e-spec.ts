@@ -142,6 +142,10 @@ describe('garbage in every argument of every query and mutation', () => {
             responseDays: 30,
           },
         };
+      case 'forgetPatient':
+        return { input: { patientRef: 'PT-FUZZ-FORGET', reason: 'erasure request R-1' } };
+      case 'setPatientLegalHold':
+        return { input: { patientRef: 'PT-FUZZ-HOLD', hold: true, reason: 'litigation L-1' } };
       default:
         throw new Error(`No valid arguments for ${op.kind} ${op.name}: add them to this test`);
     }
