@@ -38,10 +38,7 @@ export async function signingKeys(): Promise<JWK[]> {
  * A real OpenID Connect provider (node-oidc-provider) on a loopback port, issuing JWT access tokens by the
  * client-credentials grant for the API's resource indicator (and for another API's, to test audiences).
  */
-export async function startOidcIssuer(
-  keys: JWK[],
-  options: { alg?: 'RS256' | 'ES256' } = {},
-): Promise<OidcIssuer> {
+export async function startOidcIssuer(keys: JWK[]): Promise<OidcIssuer> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
