@@ -53,8 +53,15 @@ export class Authenticator implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.settings.jwksUrl) this.remote = createRemoteJWKSet(new URL(this.settings.jwksUrl));
-    else this.local = await loadLocalSigningKey(this.settings.localKeyFile);
+    if (this.settings.jwksUrl) {
+      this.remote = createRemoteJWKSet(new URL(this.settings.jwksUrl));
+      return;
+    }
+    this.local = await loadLocalSigningKey(this.settings.localKeyFile);
+    this.logger.log(
+      { keyFile: this.settings.localKeyFile === 'memory' ? 'memory' : this.settings.localKeyFile },
+      'Development tokens: mint one with `npm run -s cli -- token --role <role> --actor <name>`',
+    );
   }
 
   /** The principal of an Authorization header (or WebSocket connection parameter), or why there is none. */
