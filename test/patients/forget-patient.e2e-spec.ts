@@ -5,6 +5,7 @@ import { jest } from '@jest/globals';
 import { claimCommands, exportCommand, loadClaimTrailConfig } from '@claimtrail/composition';
 import { PG_POOL } from '@claimtrail/database';
 import { MASTER_KEY_FILE } from '@claimtrail/patients';
+import { singleClaimPayment } from '@claimtrail/remittances/testing';
 import { Command } from 'commander';
 import type { Pool } from 'pg';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
@@ -254,6 +255,155 @@ describe('forgetting a patient (crypto-shredding their identity)', () => {
   it('logged no identity, ever', () => {
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line).not.toMatch(MARKERS);
+  });
+});
+
+describe('an 835 naming the patient of a claim submitted without an identity', () => {
+  // The payer's view of the patient: markers no other data holds, in NM1*QC and (the member id) NM1*IL.
+  const REMITTED = { lastName: 'ZZREMITLAST', firstName: 'ZZREMITFIRST', memberId: 'ZZREMITQC1' };
+  const SUBSCRIBER_ID = 'ZZREMITIL7';
+  const REMIT_MARKERS = /ZZREMIT/;
+  const IMPORT_835 = `mutation Import($text: String!) {
+    import835(text: $text) {
+      posted counts { claims posted unmatched }
+      remittances { traceNumber claims { patientControlNumber outcome eventType rule message } }
+      problems { rule message }
+    }
+  }`;
+  const PAYMENTS = `query P($id: ID!) { claim(id: $id) { status payments { paymentId paidCents } ${PATIENT} } }`;
+  const suffix = Math.random().toString(36).slice(2, 8).toUpperCase();
+  const patientRef = `PT-REM-${suffix}`;
+  const claim = (n: number) =>
+    submitClaimInput({
+      claimId: `CLM-REM-${suffix}-${n}`,
+      patientRef,
+      lines: [18_000, 7_000].map((chargeCents) => ({
+        procedureCode: '99213',
+        modifiers: [],
+        units: 1,
+        chargeCents,
+        diagnosisPointers: [1],
+        serviceDate: '2024-12-01',
+      })),
+      occurredAt: '2025-03-01T12:00:00.000Z',
+    });
+  const [named, afterForgetting] = [claim(1), claim(2)];
+  const remittanceFor = (claimId: string, n: number) =>
+    singleClaimPayment({
+      claimId,
+      traceNumber: `EFTREM${suffix}${n}`,
+      patient: REMITTED,
+      subscriberId: SUBSCRIBER_ID,
+    });
+  let api: TestApi;
+  let pool: Pool;
+  const lines: string[] = [];
+  const answers: string[] = [];
+  let report = '';
+
+  async function as<T = Record<string, any>>(
+    role: 'admin' | 'biller' | 'auditor',
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
+    const result = await api.gql<T>(query, variables, await api.as(`${role}-1`, role));
+    expect(result.errors).toBeUndefined();
+    answers.push(JSON.stringify(result));
+    return result.data!;
+  }
+
+  /** Waits for the read models to catch up with every command so far. */
+  async function settled() {
+    for (let i = 0; i < 100; i++) {
+      const { data } = await api.gql('{ projections { caughtUp } }', {}, await api.as('admin-1', 'admin'));
+      if ((data!.projections as { caughtUp: boolean }[]).every((p) => p.caughtUp)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi({ LOG_LEVEL: 'debug' }, undefined, {
+      logDestination: { write: (line: string) => void lines.push(...line.split('\n').filter(Boolean)) },
+    });
+    pool = api.app.get<Pool>(PG_POOL, { strict: false });
+    for (const input of [named, afterForgetting]) await as('biller', SUBMIT_CLAIM, { input });
+  });
+  afterAll(async () => api?.close());
+
+  it("posts the payment and opens the payer's identity on the claim, sealed with the patient's key", async () => {
+    const { import835 } = await as('admin', IMPORT_835, { text: remittanceFor(named.claimId, 1) });
+    report = JSON.stringify(import835);
+    expect(import835).toMatchObject({ posted: true, counts: { claims: 1, posted: 1, unmatched: 0 } });
+    await settled();
+    for (const role of ['biller', 'auditor'] as const) {
+      const { claim } = await as(role, PAYMENTS, { id: named.claimId });
+      expect(claim).toMatchObject({ status: 'PAID', payments: [{ paidCents: 16_000 }] });
+      expect(claim.patient).toEqual({
+        lastName: REMITTED.lastName,
+        firstName: REMITTED.firstName,
+        birthDate: null,
+        memberId: SUBSCRIBER_ID,
+        redacted: false,
+      });
+    }
+    const { rows } = await pool.query('SELECT patient_identity FROM claim_summaries WHERE claim_id = $1', [
+      named.claimId,
+    ]);
+    expect(Object.keys(rows[0].patient_identity).sort()).toEqual(['data', 'iv', 'tag', 'v']);
+  });
+
+  it('holds it nowhere in the clear: events, read models, the claim history and the import report', async () => {
+    const events = await pool.query('SELECT type, data::text AS data FROM events');
+    expect(events.rows.some((e) => e.type === 'ClaimPaid' && e.data.includes('patientIdentity'))).toBe(true);
+    for (const { data } of events.rows) expect(data).not.toMatch(REMIT_MARKERS);
+    for (const table of ['claim_summaries', 'remittances']) {
+      const { rows } = await pool.query(`SELECT row_to_json(t)::text AS row FROM ${table} t`);
+      for (const { row } of rows) expect(row).not.toMatch(REMIT_MARKERS);
+    }
+    const { claimHistory } = await as('auditor', HISTORY, { id: named.claimId });
+    const paid = claimHistory.find((e: { type: string }) => e.type === 'ClaimPaid');
+    expect(paid.data.patientIdentity).toMatchObject({ v: 1 });
+    expect(JSON.stringify(claimHistory)).not.toMatch(REMIT_MARKERS);
+    expect(report).not.toMatch(REMIT_MARKERS);
+  });
+
+  describe('once the patient is forgotten', () => {
+    beforeAll(async () => {
+      answers.length = 0;
+      await as('admin', FORGET, { input: { patientRef, reason: 'erasure request R-835' } });
+    });
+
+    it('reads the identity the 835 gave as redacted', async () => {
+      const { claim } = await as('biller', PAYMENTS, { id: named.claimId });
+      expect(claim.patient).toEqual(REDACTED);
+    });
+
+    it('still posts an 835 for the forgotten patient, without any identity', async () => {
+      const { import835 } = await as('admin', IMPORT_835, {
+        text: remittanceFor(afterForgetting.claimId, 2),
+      });
+      expect(import835).toMatchObject({
+        posted: true,
+        counts: { claims: 1, posted: 1, unmatched: 0 },
+        problems: [],
+      });
+      await settled();
+      const { claim } = await as('biller', PAYMENTS, { id: afterForgetting.claimId });
+      expect(claim).toMatchObject({ status: 'PAID', payments: [{ paidCents: 16_000 }], patient: null });
+      const { claimHistory } = await as('auditor', HISTORY, { id: afterForgetting.claimId });
+      const paid = claimHistory.find((e: { type: string }) => e.type === 'ClaimPaid');
+      expect(paid.data).not.toHaveProperty('patientIdentity');
+    });
+
+    it('answered nothing with the identity in it since', () => {
+      expect(answers.length).toBeGreaterThan(3);
+      for (const answer of answers) expect(answer).not.toMatch(REMIT_MARKERS);
+    });
+  });
+
+  it('logged no identity, ever', () => {
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line).not.toMatch(REMIT_MARKERS);
   });
 });
 

@@ -51,7 +51,8 @@ export class ClaimsModule {
         ClaimIntegrityResolver,
         ClaimPatientResolver,
       ],
-      exports: [ClaimCommandExecutor],
+      // The vault too: a sender that posts through the executor seals identities with the claims' own port.
+      exports: [ClaimCommandExecutor, PATIENT_VAULT],
     };
   }
 }

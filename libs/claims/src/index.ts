@@ -7,10 +7,12 @@ export type { CommandContext, CommandResult } from './application/command-contex
 export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 export {
   PATIENT_VAULT,
+  type IdentityToSeal,
   type OpenedIdentity,
   type PatientIdentity,
   type PatientKeyCache,
   type PatientVaultPort,
+  type RemittedIdentity,
   type SealedIdentityRef,
 } from './application/patient-vault.port.js';
 export { SubmitClaimCommand } from './application/submit-claim.command.js';

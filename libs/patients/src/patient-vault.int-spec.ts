@@ -104,6 +104,59 @@ describe('the patient vault on a real database', () => {
     }
   });
 
+  describe('sealing many at once (an 835 import)', () => {
+    const REMITTED = { lastName: 'ZZPAYERLAST', firstName: 'ZZPAYERFIRST', memberId: 'ZZPAYERMEMBER' };
+
+    it("reads the keys once and makes the missing ones in one statement, each with its patient's key", async () => {
+      const existing = nextRef();
+      const earlier = await vault.seal(existing, IDENTITY);
+      const fresh = Array.from({ length: 30 }, nextRef);
+      const items = [existing, ...fresh, existing].map((patientRef) => ({ patientRef, identity: REMITTED }));
+      const query = jest.spyOn(dataSource, 'query');
+      let sealed: Awaited<ReturnType<typeof vault.sealMany>>;
+      try {
+        sealed = await vault.sealMany(items);
+        expect(query).toHaveBeenCalledTimes(2);
+      } finally {
+        query.mockRestore();
+      }
+      const opened = await vault.open(items.map(({ patientRef }, i) => ({ patientRef, sealed: sealed[i]! })));
+      expect(opened).toEqual(items.map(() => REMITTED));
+      expect(await vault.open([{ patientRef: existing, sealed: earlier }])).toEqual([IDENTITY]);
+      await expect(vault.open([{ patientRef: fresh[0]!, sealed: sealed[2]! }])).rejects.toThrow();
+    });
+
+    it('gives null for a forgotten patient, makes no key for them, and seals the others', async () => {
+      const [forgotten, neverSeen, kept] = [nextRef(), nextRef(), nextRef()];
+      await vault.seal(forgotten, IDENTITY);
+      await vault.forget(forgotten, 'a', 'request');
+      await vault.forget(neverSeen, 'a', 'request');
+      const sealed = await vault.sealMany(
+        [forgotten, neverSeen, kept].map((patientRef) => ({ patientRef, identity: REMITTED })),
+      );
+      expect(sealed.slice(0, 2)).toEqual([null, null]);
+      expect(await vault.open([{ patientRef: kept, sealed: sealed[2]! }])).toEqual([REMITTED]);
+      expect(await keyRow(forgotten)).toMatchObject({ wrapped_key: null });
+      expect(await keyRow(neverSeen)).toMatchObject({ wrapped_key: null });
+    });
+
+    it('makes the keys of a file with more patients than one statement takes', async () => {
+      const refs = Array.from({ length: 1_001 }, nextRef);
+      const sealed = await vault.sealMany(refs.map((patientRef) => ({ patientRef, identity: REMITTED })));
+      expect(sealed.every((value) => value !== null)).toBe(true);
+      const [{ count }] = await dataSource.query(
+        'SELECT count(*)::int AS count FROM patient_keys WHERE patient_ref = ANY($1::text[])',
+        [refs],
+      );
+      expect(count).toBe(1_001);
+    });
+
+    it('stores no remitted identity in the clear', async () => {
+      await vault.sealMany([{ patientRef: nextRef(), identity: REMITTED }]);
+      expect(JSON.stringify(await dataSource.query('SELECT * FROM patient_keys'))).not.toMatch(/ZZPAYER/);
+    });
+  });
+
   describe('forgetting', () => {
     it('destroys the key, records who and why, and the identity opens as redacted from then on', async () => {
       const patientRef = nextRef();

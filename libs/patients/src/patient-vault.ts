@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  IdentityToSeal,
   OpenedIdentity,
   PatientIdentity,
   PatientKeyCache,
   PatientVaultPort,
+  RemittedIdentity,
   SealedIdentityRef,
   SealedValue,
 } from '@claimtrail/claims';
@@ -47,6 +49,13 @@ const statusOf = (row: KeyRow): PatientKeyStatus => ({
 
 const REDACTED = { redacted: true } as const;
 
+/** Rows per statement when keys are made in bulk: well under PostgreSQL's 65,535 parameters. */
+const KEYS_PER_STATEMENT = 1000;
+
+/** The identity's own fields and nothing else, in one order; a part left out is left out of the ciphertext too. */
+const plaintextOf = ({ lastName, firstName, birthDate, memberId }: RemittedIdentity): string =>
+  JSON.stringify({ lastName, firstName, birthDate, memberId });
+
 /**
  * Each patient's identity sealed with a data key of their own, kept wrapped by the master key in patient_keys.
  * Forgetting a patient destroys that key: every event, row and export that holds their sealed identity stays as it
@@ -61,9 +70,19 @@ export class PatientVault implements PatientVaultPort {
   ) {}
 
   async seal(patientRef: string, identity: PatientIdentity): Promise<SealedValue> {
-    const { lastName, firstName, birthDate, memberId } = identity;
     const dataKey = await this.dataKeyFor(patientRef);
-    return sealValue(dataKey, patientRef, JSON.stringify({ lastName, firstName, birthDate, memberId }));
+    return sealValue(dataKey, patientRef, plaintextOf(identity));
+  }
+
+  async sealMany(items: readonly IdentityToSeal[]): Promise<(SealedValue | null)[]> {
+    const keys = new Map<string, Buffer | null>();
+    const refs = [...new Set(items.map((item) => item.patientRef))];
+    for (let i = 0; i < refs.length; i += KEYS_PER_STATEMENT)
+      await this.dataKeysFor(refs.slice(i, i + KEYS_PER_STATEMENT), keys);
+    return items.map(({ patientRef, identity }) => {
+      const key = keys.get(patientRef);
+      return key ? sealValue(key, patientRef, plaintextOf(identity)) : null;
+    });
   }
 
   async open(
@@ -172,6 +191,40 @@ export class PatientVault implements PatientVaultPort {
         'patient',
       );
     return unwrapKey(this.masterKey, patientRef, row.wrapped_key);
+  }
+
+  /** Into `keys`, the data keys of many patients, made for those without a row; null for a forgotten patient. */
+  private async dataKeysFor(refs: readonly string[], keys: Map<string, Buffer | null>): Promise<void> {
+    await this.readKeys(refs, keys);
+    const missing = refs.filter((ref) => !keys.has(ref));
+    if (missing.length === 0) return;
+    const fresh = new Map(missing.map((ref) => [ref, newDataKey()]));
+    const params: unknown[] = [this.clock.now()];
+    const rows = missing.map((ref) => {
+      params.push(ref, wrapKey(this.masterKey, ref, fresh.get(ref)!));
+      return `($${params.length - 1}, $${params.length}, $1)`;
+    });
+    const inserted: Pick<KeyRow, 'patient_ref'>[] = await this.dataSource.query(
+      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at) VALUES ${rows.join(', ')}
+       ON CONFLICT (patient_ref) DO NOTHING RETURNING patient_ref`,
+      params,
+    );
+    for (const { patient_ref } of inserted) keys.set(patient_ref, fresh.get(patient_ref)!);
+    // Another writer made the row in between (a seal, or a forget storing no key): what it wrote stands.
+    const raced = missing.filter((ref) => !keys.has(ref));
+    if (raced.length > 0) await this.readKeys(raced, keys);
+  }
+
+  private async readKeys(refs: readonly string[], keys: Map<string, Buffer | null>): Promise<void> {
+    const rows: Pick<KeyRow, 'patient_ref' | 'wrapped_key'>[] = await this.dataSource.query(
+      'SELECT patient_ref, wrapped_key FROM patient_keys WHERE patient_ref = ANY($1::text[])',
+      [refs],
+    );
+    for (const row of rows)
+      keys.set(
+        row.patient_ref,
+        row.wrapped_key ? unwrapKey(this.masterKey, row.patient_ref, row.wrapped_key) : null,
+      );
   }
 
   /**

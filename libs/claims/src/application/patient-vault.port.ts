@@ -9,8 +9,16 @@ export interface PatientIdentity {
   memberId: string;
 }
 
-/** A sealed identity as a reader gets it: opened, or redacted because the patient was forgotten. */
-export type OpenedIdentity = PatientIdentity | { redacted: true };
+/** The patient as a payer's remittance names them (835 NM1*QC, NM1*IL): no birth date, and any part may be missing. */
+export type RemittedIdentity = Partial<PatientIdentity>;
+
+/** A sealed identity as a reader gets it: opened (a payer's may lack parts), or redacted: the patient was forgotten. */
+export type OpenedIdentity = RemittedIdentity | { redacted: true };
+
+export interface IdentityToSeal {
+  patientRef: string;
+  identity: RemittedIdentity;
+}
 
 export interface SealedIdentityRef {
   patientRef: string;
@@ -27,6 +35,11 @@ export type PatientKeyCache = Map<string, Buffer | null>;
 export interface PatientVaultPort {
   /** Seals with the patient's key, creating it for a new patient; refuses a forgotten patient. */
   seal(patientRef: string, identity: PatientIdentity): Promise<SealedValue>;
+  /**
+   * Seals many with one look-up of their keys, creating the missing ones; null, not a refusal, for a forgotten
+   * patient, so a caller can go on without an identity that must not come back. In the order given.
+   */
+  sealMany(items: readonly IdentityToSeal[]): Promise<(SealedValue | null)[]>;
   /** Opens many at once with one look-up of the keys not already in cache; in the order given. */
   open(items: readonly SealedIdentityRef[], cache?: PatientKeyCache): Promise<OpenedIdentity[]>;
 }

@@ -1,9 +1,8 @@
 import { InMemoryEventStore } from '@claimtrail/event-store';
-import { AT, sealedIdentity, submitClaim } from '../testing/index.js';
+import { AT, RecordingVault, sealedIdentity, submitClaim } from '../testing/index.js';
 import { addDays, claimStreamName, MEDICARE_RULES, type PayerRules } from '../domain/index.js';
 import { ClaimCommandExecutor } from './claim-command.executor.js';
 import type { PayerRulesPort } from './payer-rules.port.js';
-import type { PatientIdentity, PatientVaultPort } from './patient-vault.port.js';
 import { SubmitClaimCommand } from './submit-claim.command.js';
 import { SubmitClaimHandler } from './submit-claim.handler.js';
 
@@ -13,20 +12,6 @@ class InMemoryPayerRules implements PayerRulesPort {
 
   async rulesFor(payerId: string): Promise<PayerRules> {
     return this.rules[payerId] ?? MEDICARE_RULES;
-  }
-}
-
-/** Seals by recording what it was given; what sealing means is the vault's own spec. */
-class RecordingVault implements PatientVaultPort {
-  readonly sealed: { patientRef: string; identity: PatientIdentity }[] = [];
-
-  async seal(patientRef: string, identity: PatientIdentity) {
-    this.sealed.push({ patientRef, identity });
-    return sealedIdentity();
-  }
-
-  async open(): Promise<never[]> {
-    return [];
   }
 }
 

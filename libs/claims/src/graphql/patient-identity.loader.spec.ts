@@ -7,6 +7,7 @@ function countingVault() {
   const calls: { refs: string[]; cache: unknown }[] = [];
   const vault: PatientVaultPort = {
     seal: async () => sealedIdentity(),
+    sealMany: async () => [],
     open: async (items: readonly SealedIdentityRef[], cache) => {
       calls.push({ refs: items.map((i) => i.patientRef), cache });
       return items.map((i) =>
@@ -54,6 +55,7 @@ describe("a request's patient identity loader", () => {
   it('hands every waiting claim the failure when the vault fails', async () => {
     const vault: PatientVaultPort = {
       seal: async () => sealedIdentity(),
+      sealMany: async () => [],
       open: async () => {
         throw new Error('authentication failed');
       },

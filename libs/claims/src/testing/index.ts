@@ -9,3 +9,4 @@ export * from './follow-up.builders.js';
 export * from './claim-histories.js';
 export * from './stored-events.js';
 export * from './decider-spec-kit.js';
+export * from './recording-vault.js';

@@ -7,9 +7,12 @@ import {
   claimStreamName,
   fold,
   localDateOf,
+  PATIENT_VAULT,
   type ClaimCommand,
   type ClaimState,
   type CommandBody,
+  type IdentityToSeal,
+  type PatientVaultPort,
 } from '@claimtrail/claims';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@claimtrail/event-store';
 import { CLOCK, mapConcurrent, type Clock } from '@claimtrail/platform';
@@ -29,6 +32,8 @@ export interface PlannedPosting<R extends PostingRequest = PostingRequest> {
   body?: CommandBody;
   refusal?: PostingRefusal;
   outcome: ClaimPostingOutcome;
+  /** The identity the line names, for the claim's patient: in memory until post seals it into the body. */
+  patient?: IdentityToSeal;
   /** The claim's stream as the plan read it, handed to the executor to save a read; on the claim's first line only. */
   known?: readonly RecordedEvent[];
 }
@@ -47,6 +52,7 @@ export class ClaimPostings {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly executor: ClaimCommandExecutor,
+    @Inject(PATIENT_VAULT) private readonly vault: PatientVaultPort,
   ) {}
 
   async plan<R extends PostingRequest>(requests: readonly R[]): Promise<PlannedPosting<R>[]> {
@@ -67,7 +73,12 @@ export class ClaimPostings {
       try {
         const events = claimDecider.decide({ ...posting.body, occurredAt } as ClaimCommand, state);
         states.set(request.claimId, events.reduce(claimDecider.evolve, state));
-        return { request, body: posting.body, outcome: 'NOT_POSTED', ...known(request.claimId) };
+        // A claim's patientRef never changes, so the plan's state names the key the identity is sealed with.
+        const patient =
+          posting.patient && state.status !== 'NONE'
+            ? { patient: { patientRef: state.patientRef, identity: posting.patient } }
+            : {};
+        return { request, body: posting.body, outcome: 'NOT_POSTED', ...patient, ...known(request.claimId) };
       } catch (error) {
         if (!(error instanceof ClaimError)) throw error;
         return { request, refusal: { rule: error.code, message: error.message }, outcome: 'UNMATCHED' };
@@ -85,6 +96,7 @@ export class ClaimPostings {
     for (const p of plan.filter((p) => p.body))
       byClaim.set(p.request.claimId, [...(byClaim.get(p.request.claimId) ?? []), p]);
     const total = plan.filter((p) => p.body).length;
+    await this.sealIdentities(plan);
     let done = 0;
     await mapConcurrent([...byClaim], CONCURRENCY, async ([claimId, lines]) => {
       for (const p of lines) {
@@ -101,6 +113,21 @@ export class ClaimPostings {
         }
       }
     });
+  }
+
+  /**
+   * Seals every identity the file names into its payment, with one vault call for the whole file. A forgotten
+   * patient's payment is posted without one: the money matters, and their identity must not come back.
+   */
+  private async sealIdentities(plan: readonly PlannedPosting[]): Promise<void> {
+    const named = plan.filter((p) => p.patient !== undefined && p.body?.type === 'RecordPayment');
+    if (named.length === 0) return;
+    const sealed = await this.vault.sealMany(named.map((p) => p.patient!));
+    named.forEach((p, i) => {
+      const patientIdentity = sealed[i];
+      if (patientIdentity && p.body?.type === 'RecordPayment') p.body = { ...p.body, patientIdentity };
+    });
+    for (const p of plan) delete p.patient;
   }
 
   /** Every claim of the file in a few round trips; a patient control number that cannot be a claim id is not ours. */

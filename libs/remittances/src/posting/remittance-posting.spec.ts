@@ -2,15 +2,16 @@ import { claimOf, history, stateOf } from '@claimtrail/claims/testing';
 import { parse835 } from '../x12/parse-835.js';
 import { parse277ca } from '../x12/parse-277ca.js';
 import type { Remittance, RemittanceClaim } from '../x12/remittance.types.js';
-import { fixture } from '../x12/x12-fixtures.testing.js';
+import { fixture, singleClaimPayment } from '../x12/x12-fixtures.testing.js';
 import { acknowledgementPostingFor } from './acknowledgement-posting.js';
 import { commandIdOf, paymentIdOf, postingFor } from './remittance-posting.js';
 
-const remittance = (name: string): Remittance => {
-  const parsed = parse835(fixture(name));
-  if (!parsed.ok) throw new Error('fixture does not parse');
+const remittanceOf = (text: string): Remittance => {
+  const parsed = parse835(text);
+  if (!parsed.ok) throw new Error(`fixture does not parse: ${JSON.stringify(parsed.problems)}`);
   return parsed.remittances[0]!;
 };
+const remittance = (name: string): Remittance => remittanceOf(fixture(name));
 const TODAY = '2026-07-01';
 
 const variant = (clp: RemittanceClaim, overrides: Partial<RemittanceClaim>): RemittanceClaim => ({
@@ -42,15 +43,47 @@ describe('postingFor: a claim payment of an 835 as a claim command', () => {
           { lineNumber: 2, billedCents: 7_000, paidCents: 4_800 },
         ],
       },
+      patient: { lastName: 'TESTPATIENT', firstName: 'ALEX', memberId: 'W000000001' },
     });
   });
 
-  it('drops the patient name and member id the 835 carries: no claim command (and so no event) holds them', () => {
-    expect(clp.patient).toMatchObject({ lastName: 'TESTPATIENT' });
+  it('hands the patient name and member id the 835 carries beside the payment, never inside the command', () => {
+    expect(postingFor(single, clp, stateOf(history.accepted()), TODAY)).toMatchObject({
+      patient: { lastName: 'TESTPATIENT', firstName: 'ALEX', memberId: 'W000000001' },
+    });
     for (const state of [history.accepted(), history.paid(), history.denied()].map(stateOf)) {
-      const posting = JSON.stringify(postingFor(single, clp, state, TODAY));
-      expect(posting).not.toMatch(/TESTPATIENT|ALEX|W000000001/);
+      const posting = postingFor(single, clp, state, TODAY);
+      if (!('body' in posting)) continue;
+      expect(JSON.stringify(posting.body)).not.toMatch(/TESTPATIENT|ALEX|W000000001/);
     }
+  });
+
+  it('takes the member id from NM1*IL over NM1*QC, and keeps no part longer than an NM1 element can be', () => {
+    const named = remittanceOf(
+      singleClaimPayment({
+        claimId: 'PCN-0001',
+        patient: { lastName: 'X'.repeat(81), firstName: 'ALEX', memberId: 'QC1' },
+        subscriberId: 'IL1',
+      }),
+    );
+    expect(postingFor(named, named.claims[0]!, stateOf(history.accepted()), TODAY)).toMatchObject({
+      patient: { firstName: 'ALEX', memberId: 'IL1' },
+    });
+    const posting = postingFor(named, named.claims[0]!, stateOf(history.accepted()), TODAY);
+    expect(posting).not.toHaveProperty('patient.lastName');
+  });
+
+  it('names no patient when the CLP loop does not, nor on a reversal or a denial', () => {
+    const unnamed = remittanceOf(singleClaimPayment({ claimId: 'PCN-0001' }));
+    expect(postingFor(unnamed, unnamed.claims[0]!, stateOf(history.accepted()), TODAY)).not.toHaveProperty(
+      'patient',
+    );
+    const reversal = variant(clp, { statusCode: '22', paidCents: -60_000, adjustments: [], lines: [] });
+    expect(postingFor(single, reversal, stateOf(history.paid()), TODAY)).not.toHaveProperty('patient');
+    const denial = remittance('835-denial.835');
+    expect(postingFor(denial, denial.claims[0]!, stateOf(history.accepted()), TODAY)).not.toHaveProperty(
+      'patient',
+    );
   });
 
   it('dates the payment no later than the day it is posted (an EFT often settles after its 835 arrives)', () => {

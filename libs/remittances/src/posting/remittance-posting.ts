@@ -13,6 +13,7 @@ import {
   type ExistingClaim,
   type LineDenialInput,
   type LinePaymentInput,
+  type RemittedIdentity,
 } from '@claimtrail/claims';
 import type { Cas, Remittance, RemittanceClaim } from '../x12/remittance.types.js';
 
@@ -22,8 +23,12 @@ export interface PostingRefusal {
   message: string;
 }
 
-/** A command to post, a refusal to work by hand, or nothing to do: the claim already shows what the line says. */
-export type Posting = { body: CommandBody } | { refusal: PostingRefusal } | { alreadyDone: true };
+/**
+ * A command to post, a refusal to work by hand, or nothing to do: the claim already shows what the line says. A
+ * payment's `patient` is the identity its CLP loop names, in the clear only until the poster seals it into the command.
+ */
+export type Posting =
+  { body: CommandBody; patient?: RemittedIdentity } | { refusal: PostingRefusal } | { alreadyDone: true };
 
 const refuse = (rule: string, message: string): Posting => ({ refusal: { rule, message } });
 
@@ -80,7 +85,21 @@ export function postingFor(
       adjustments: adjustments.list,
       ...linesOf(clp, state),
     },
+    ...identityOf(clp),
   };
+}
+
+/** NM1 names and ids are at most 80 characters in the guide; a longer value is not one, and is not kept. */
+const MAX_NAME_LENGTH = 80;
+
+/** The patient as the CLP loop names them (NM1*QC, NM1*IL), when it names them at all. */
+function identityOf(clp: RemittanceClaim): { patient?: RemittedIdentity } {
+  const patient: RemittedIdentity = {};
+  for (const part of ['lastName', 'firstName', 'memberId'] as const) {
+    const value = clp.patient?.[part];
+    if (value !== undefined && value.length <= MAX_NAME_LENGTH) patient[part] = value;
+  }
+  return Object.keys(patient).length === 0 ? {} : { patient };
 }
 
 /** SVC amounts on the claim's lines (REF*6R), once each; lines the claim cannot name stay in the remittance. */

@@ -75,7 +75,7 @@ describe('parse835 on well-formed remittances', () => {
     });
   });
 
-  it('reads the patient name (NM1*QC) and member id, for matching only: posting drops them', () => {
+  it('reads the patient name (NM1*QC) and member id, for posting to seal', () => {
     const [claim] = remittanceOf(parse835(fixture('835-single-claim-payment.835'))).claims;
     expect(claim!.patient).toEqual({ lastName: 'TESTPATIENT', firstName: 'ALEX', memberId: 'W000000001' });
   });

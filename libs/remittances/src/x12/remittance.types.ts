@@ -50,8 +50,8 @@ export interface RemittanceClaim {
   /** NM1*TT */
   crossoverPayer?: { name: string; id?: string };
   /**
-   * NM1*QC (patient name) and the member id (NM1*IL NM109, else NM1*QC NM109): PHI. Posting drops it, so no event,
-   * row or log carries it; the claim's own identity is sealed at submission.
+   * NM1*QC (patient name) and the member id (NM1*IL NM109, else NM1*QC NM109): PHI. Posting a payment seals it with
+   * the claim's patient key before any event sees it; no report, remittance record or log carries it.
    */
   patient?: RemittancePatient;
   /** DTM*232 */

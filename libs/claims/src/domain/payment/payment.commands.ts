@@ -1,4 +1,5 @@
 import type { AdjustmentGroup, CreditSide, PayerRank } from '../claim.money.js';
+import type { SealedValue } from '../claim.sealed.js';
 import type { Timed } from '../claim.timed.js';
 import type { CreditResolution } from './payment.events.js';
 
@@ -35,6 +36,8 @@ export interface RecordPayment extends Timed {
   adjustments: AdjustmentInput[];
   /** Line by line, when the remittance reports service lines; their paid amounts add up to at most paidCents. */
   lines?: LinePaymentInput[];
+  /** The patient as the remittance names them (835 NM1*QC, NM1*IL), sealed by the sender with the patient's key. */
+  patientIdentity?: SealedValue;
 }
 
 export interface ReversePayment extends Timed {

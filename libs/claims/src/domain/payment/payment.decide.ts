@@ -2,6 +2,7 @@
 import { LIMITS, localDateOf, PRIOR_PAYER_CARC } from '../claim.codes.js';
 import { appealWindow } from '../claim.deadlines.js';
 import { ClaimError, invalid } from '../claim.errors.js';
+import { isSealedValue } from '../claim.sealed.js';
 import {
   addMoney,
   CREDIT_SIDES,
@@ -113,6 +114,8 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
   if (paidDate > today) throw invalid('paidDate', 'must not be after the date the payment is recorded');
   const payer = command.payer === undefined ? 'PRIMARY' : checkOneOf('payer', command.payer, PAYER_RANKS);
   const secondaryPayerId = checkCrossover(command, claim, payer);
+  if (command.patientIdentity !== undefined && !isSealedValue(command.patientIdentity))
+    throw invalid('patientIdentity', 'must be sealed with the patient key');
 
   const owed = payerBalance(claim.money, payer);
   const firstFromPayer = !claim.payments.some((p) => !p.reversed && (p.payer ?? 'PRIMARY') === payer);
@@ -173,6 +176,7 @@ export function decideRecordPayment(command: RecordPayment, state: ClaimState): 
       outcome,
       firstAdjudication: !claim.adjudicated,
       ...(appeal && { nextAppealLevel: appeal.level, appealDeadline: appeal.deadline }),
+      ...(command.patientIdentity !== undefined && { patientIdentity: command.patientIdentity }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AdjustmentGroup, CreditSide } from '../claim.money.js';
+import type { SealedValue } from '../claim.sealed.js';
 
 export const CREDIT_RESOLUTIONS = ['REFUND', 'OFFSET'] as const;
 export type CreditResolution = (typeof CREDIT_RESOLUTIONS)[number];
@@ -57,6 +58,8 @@ export interface ClaimPaid {
     /** On a partial payment, while an appeal level remains: that level and the last day to file it. */
     nextAppealLevel?: number;
     appealDeadline?: string;
+    /** The payer's view of the patient (name, member id), sealed with the patient's key: unreadable once forgotten. */
+    patientIdentity?: SealedValue;
   };
 }
 

@@ -38,6 +38,9 @@ export function onClaimPaid(state: ExistingClaim, data: ClaimPaid['data']): Clai
   const paid: ClaimRecord = {
     ...claim,
     ...(data.secondaryPayerId !== undefined && { secondaryPayerId: data.secondaryPayerId }),
+    // The practice's registration (the submission) is the source of truth; the payer's view only fills a gap.
+    ...(claim.patientIdentity === undefined &&
+      data.patientIdentity !== undefined && { patientIdentity: data.patientIdentity }),
     payments: [...claim.payments, payment],
     money: addMoney(claim.money, amountsOf(data)),
     adjudicated: true,

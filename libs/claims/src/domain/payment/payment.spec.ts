@@ -5,12 +5,14 @@ import {
   claimPaid,
   claimPartiallyPaid,
   claimPended,
+  claimSubmitted,
   given,
   history,
   paymentReversed,
   recordPartialPayment,
   recordPayment,
   reversePayment,
+  sealedIdentity,
 } from '../../testing/index.js';
 import type { AdjustmentInput } from './payment.commands.js';
 import { insuranceBalance, patientBalance } from '../claim.money.js';
@@ -200,6 +202,70 @@ describe('accepted, recording a remittance', () => {
     ],
   ])('refuses %s', (_label, overrides, field) => {
     given(accepted()).when(recordPayment(overrides)).thenThrows('VALIDATION_FAILED', field);
+  });
+});
+
+describe('accepted, a remittance naming the patient (sealed with their key)', () => {
+  const payerView = sealedIdentity({ data: Buffer.alloc(60, 7).toString('base64') });
+
+  it('carries the sealed identity on the payment, untouched', () => {
+    given(history.accepted())
+      .when(recordPayment({ patientIdentity: payerView }))
+      .then([claimPaid({ patientIdentity: payerView })]);
+  });
+
+  it("takes it as the claim's identity when the submission gave none", () => {
+    expect(claimOf([...history.accepted(), claimPaid({ patientIdentity: payerView })])).toMatchObject({
+      patientIdentity: payerView,
+    });
+  });
+
+  it("keeps the submission's identity: the practice's registration wins over what the payer has on file", () => {
+    const registered = sealedIdentity();
+    const events = [claimSubmitted({ patientIdentity: registered }), ...history.accepted().slice(1)];
+    expect(claimOf([...events, claimPaid({ patientIdentity: payerView })]).patientIdentity).toEqual(
+      registered,
+    );
+  });
+
+  it('keeps the first payer identity when a later remittance names the patient again', () => {
+    const later = sealedIdentity({ data: Buffer.alloc(60, 9).toString('base64') });
+    const claim = claimOf([
+      ...history.accepted(),
+      claimPaid({ patientIdentity: payerView }),
+      claimPaid({
+        paymentId: 'PAY-2',
+        paidCents: 0,
+        contractualCents: 0,
+        patientResponsibilityCents: 0,
+        adjustments: [],
+        billedCents: 0,
+        patientIdentity: later,
+        firstAdjudication: false,
+      }),
+    ]);
+    expect(claim.patientIdentity).toEqual(payerView);
+  });
+
+  it('keeps the identity when the payment is taken back: it named the patient, whatever became of the money', () => {
+    const claim = claimOf([
+      ...history.accepted(),
+      claimPaid({ patientIdentity: payerView }),
+      paymentReversed(),
+    ]);
+    expect(claim).toMatchObject({ status: 'ACCEPTED', patientIdentity: payerView });
+  });
+
+  it.each([
+    ['a plaintext identity', { lastName: 'DOE', firstName: 'JANE', memberId: 'M1' }],
+    ['a sealed value with plaintext beside it', { ...sealedIdentity(), memberId: 'M1' }],
+    ['a short IV', sealedIdentity({ iv: Buffer.alloc(8).toString('base64') })],
+    ['oversized data', sealedIdentity({ data: 'A'.repeat(4100) })],
+    ['a string', 'DOE^JANE'],
+  ])('refuses %s, with no event', (_label, patientIdentity) => {
+    given(history.accepted())
+      .when(recordPayment({ patientIdentity: patientIdentity as never }))
+      .thenThrows('VALIDATION_FAILED', 'patientIdentity');
   });
 });
 

@@ -25,6 +25,9 @@ export class ClaimPatientResolver {
       patientRef: claim.patientRef,
       sealed: claim.sealedIdentity,
     });
-    return 'redacted' in opened ? REDACTED : { ...opened, redacted: false };
+    if ('redacted' in opened) return REDACTED;
+    // A payer's remittance names no birth date, and may lack more: a part it left out reads as null.
+    const { lastName = null, firstName = null, birthDate = null, memberId = null } = opened;
+    return { lastName, firstName, birthDate, memberId, redacted: false };
   }
 }

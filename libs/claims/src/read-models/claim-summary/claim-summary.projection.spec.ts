@@ -1,6 +1,13 @@
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { givenEvents, recordedEvents } from '@claimtrail/projections/testing';
-import { claimAcknowledged, claimDenied, claimDeniedV2Data, claimSubmitted } from '../../testing/index.js';
+import {
+  claimAcknowledged,
+  claimDenied,
+  claimDeniedV2Data,
+  claimPaid,
+  claimSubmitted,
+  sealedIdentity,
+} from '../../testing/index.js';
 import { claimSummaryRows, projectClaimSummary } from './claim-summary.projection.js';
 
 const recorded = (event: { type: string; data: unknown }, version = 0, schemaVersion = 1): RecordedEvent => ({
@@ -45,6 +52,20 @@ describe('claim summary projection', () => {
     });
     expect(row!.state.lines).toHaveLength(2);
     expect(row!.submittedAt.toISOString()).toBe('2026-03-10T15:00:00.000Z');
+  });
+
+  it("fills patient_identity from a payment's sealed identity when the submission gave none, and only then", () => {
+    const payerView = sealedIdentity({ data: Buffer.alloc(60, 7).toString('base64') });
+    const paid = recorded(claimPaid({ patientIdentity: payerView }), 2);
+    const bare = projectClaimSummary(undefined, recorded(claimSubmitted()));
+    expect(bare!.patientIdentity).toBeNull();
+    const accepted = projectClaimSummary(bare, recorded(claimAcknowledged(), 1));
+    expect(projectClaimSummary(accepted, paid)!.patientIdentity).toEqual(payerView);
+
+    const registered = sealedIdentity();
+    const named = projectClaimSummary(undefined, recorded(claimSubmitted({ patientIdentity: registered })));
+    const namedAccepted = projectClaimSummary(named, recorded(claimAcknowledged(), 1));
+    expect(projectClaimSummary(namedAccepted, paid)!.patientIdentity).toEqual(registered);
   });
 
   it('keys rows by the claim id of the stream and ignores other streams', () => {
