@@ -3,7 +3,11 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimAuditQueries } from './application/claim-audit.queries.js';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
 import { ClaimEventFeed } from './application/claim-event-feed.js';
-import { COMMAND_OBSERVER, ignoreCommands, type CommandObserver } from './application/command-observer.port.js';
+import {
+  COMMAND_OBSERVER,
+  ignoreCommands,
+  type CommandObserver,
+} from './application/command-observer.port.js';
 import { PATIENT_VAULT, type PatientVaultPort } from './application/patient-vault.port.js';
 import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';

@@ -41,7 +41,11 @@ export class EventStoreModule {
   static readonly schema = { entities: [], migrations: EVENT_STORE_MIGRATIONS };
 
   /** observer: told of every append (metrics); none by default. */
-  static forRoot(settings: EventStoreSettings, database: DynamicModule, observer?: AppendObserver): DynamicModule {
+  static forRoot(
+    settings: EventStoreSettings,
+    database: DynamicModule,
+    observer?: AppendObserver,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       imports: [database],

@@ -34,7 +34,10 @@ export class ObservedEventStore implements EventStore {
         return result;
       },
       (error: unknown) => {
-        this.observer.appendEnded(error instanceof WrongExpectedVersionError ? 'conflict' : 'error', seconds());
+        this.observer.appendEnded(
+          error instanceof WrongExpectedVersionError ? 'conflict' : 'error',
+          seconds(),
+        );
         throw error;
       },
     );

@@ -19,7 +19,12 @@ import {
   type ClaimState,
 } from '../domain/index.js';
 import type { CommandContext, CommandResult } from './command-context.js';
-import { COMMAND_OBSERVER, commandOutcomeOf, ignoreCommands, type CommandObserver } from './command-observer.port.js';
+import {
+  COMMAND_OBSERVER,
+  commandOutcomeOf,
+  ignoreCommands,
+  type CommandObserver,
+} from './command-observer.port.js';
 import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 
