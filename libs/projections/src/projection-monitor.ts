@@ -5,8 +5,8 @@ export interface ProjectionReport extends ProjectionStatus {
   caughtUp: boolean;
   /** Age of the oldest event the projection has not applied yet; 0 when caught up. */
   lagSeconds: number;
-  /** Events it has not applied yet, counted up to report's countLagEventsUpTo (1 unless asked for more). */
-  lagEvents: number;
+  /** Events it has not applied yet, counted up to report's countLagEventsUpTo; only when that was asked for. */
+  lagEvents?: number;
 }
 
 /** How far each projection is behind the log: for health, the projections query and the CLI alike. */
@@ -32,14 +32,12 @@ export class ProjectionMonitor {
     const projections = await Promise.all(
       statuses.map(async (status) => {
         const caughtUp = comparePositions(status.position, head) >= 0;
-        if (caughtUp) return { ...status, caughtUp, lagSeconds: 0, lagEvents: 0 };
-        const behind = await this.store.readAll({
-          after: status.position,
-          limit: options.countLagEventsUpTo ?? 1,
-        });
+        const counted = options.countLagEventsUpTo;
+        if (caughtUp) return { ...status, caughtUp, lagSeconds: 0, ...(counted && { lagEvents: 0 }) };
+        const behind = await this.store.readAll({ after: status.position, limit: counted ?? 1 });
         const next = behind[0];
         const lagSeconds = next ? Math.max(0, this.now() - Date.parse(next.recordedAt)) / 1000 : 0;
-        return { ...status, caughtUp, lagSeconds, lagEvents: behind.length };
+        return { ...status, caughtUp, lagSeconds, ...(counted && { lagEvents: behind.length }) };
       }),
     );
     return { head, projections };

@@ -34,7 +34,7 @@ export class ProjectionMetrics {
     gauge(
       'claimtrail_projection_lag_events',
       `Events in the log the projection has not applied yet (counted up to ${LAG_EVENTS_COUNTED_UP_TO})`,
-      (p) => p.lagEvents,
+      (p) => p.lagEvents ?? 0,
     );
     gauge(
       'claimtrail_projection_lag_seconds',
