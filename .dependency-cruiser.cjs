@@ -72,6 +72,14 @@ module.exports = {
       to: { path: '^libs/(?!(patients|platform|database|claims)/)' },
     },
     {
+      name: 'prom-client-at-the-edge',
+      severity: 'error',
+      comment:
+        "Features declare observer ports and are handed implementations: only the platform's and the composition root's metrics folders know prom-client.",
+      from: { pathNot: '^libs/(platform|composition)/src/metrics/' },
+      to: { path: '^node_modules/prom-client/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -77,6 +77,9 @@ describe('an event a projection cannot apply', () => {
     expect(ready.body.error['projection:claim_summaries'].reason).toMatch(/quarantined/);
     expect(JSON.stringify(ready.body)).not.toContain(poisoned);
     expect((await health('/health/live')).status).toBe(200);
+    const metrics = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/^claimtrail_projection_quarantined_claims\{projection="claim_summaries"\} 1$/m);
+    expect(metrics).not.toContain(poisoned);
   });
 
   it('marks a claim stale, as of its last good event, when a later event of it cannot be applied', async () => {
@@ -119,5 +122,11 @@ describe('an event a projection cannot apply', () => {
     const ready = await health('/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.error.database).toMatchObject({ status: 'down' });
+    // The other metrics are still served; the projections' are left out rather than failing the scrape.
+    const metrics = await fetch(api.url.replace('/graphql', '/metrics'));
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('claimtrail_commands_total');
+    expect(text).not.toMatch(/^claimtrail_projection_lag_seconds\{/m);
   });
 });

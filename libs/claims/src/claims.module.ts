@@ -3,6 +3,11 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ClaimAuditQueries } from './application/claim-audit.queries.js';
 import { ClaimCommandExecutor } from './application/claim-command.executor.js';
 import { ClaimEventFeed } from './application/claim-event-feed.js';
+import {
+  COMMAND_OBSERVER,
+  ignoreCommands,
+  type CommandObserver,
+} from './application/command-observer.port.js';
 import { PATIENT_VAULT, type PatientVaultPort } from './application/patient-vault.port.js';
 import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
@@ -20,6 +25,8 @@ export interface ClaimsModuleOptions {
   payerRules: { module: Type | DynamicModule; provider: Type<PayerRulesPort> };
   /** The module that implements the patient vault port (sealing and opening identities), and its provider. */
   patientVault: { module: Type | DynamicModule; provider: Type<PatientVaultPort> };
+  /** Told how each command ended (metrics); nobody by default. */
+  commandObserver?: CommandObserver;
 }
 
 /**
@@ -40,6 +47,7 @@ export class ClaimsModule {
       providers: [
         { provide: PAYER_RULES, useExisting: options.payerRules.provider },
         { provide: PATIENT_VAULT, useExisting: options.patientVault.provider },
+        { provide: COMMAND_OBSERVER, useValue: options.commandObserver ?? ignoreCommands },
         ClaimCommandExecutor,
         SubmitClaimHandler,
         UpdateClaimHandler,

@@ -4,6 +4,11 @@ export { CLAIMS_READ_MODELS } from './read-models/index.js';
 export { claimErrorMapping } from './graphql/claim-errors.mapping.js';
 export { ClaimCommandExecutor, fold, type CommandBody } from './application/claim-command.executor.js';
 export type { CommandContext, CommandResult } from './application/command-context.js';
+export {
+  commandOutcomeOf,
+  type CommandObserver,
+  type CommandOutcome,
+} from './application/command-observer.port.js';
 export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 export {
   PATIENT_VAULT,

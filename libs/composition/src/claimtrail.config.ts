@@ -6,6 +6,7 @@ import {
   httpConfig,
   loadConfig,
   loggingConfig,
+  metricsConfig,
   readYourWritesConfig,
   type Env,
 } from '@claimtrail/platform';
@@ -24,6 +25,7 @@ export const CLAIMTRAIL_CONFIG = {
   projector: projectorConfig,
   readYourWrites: readYourWritesConfig,
   health: healthConfig,
+  metrics: metricsConfig,
   patients: patientsConfig,
 };
 

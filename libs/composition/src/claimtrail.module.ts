@@ -11,6 +11,7 @@ import {
   configNamespaces,
   graphqlServerModule,
   loggerModuleParams,
+  MetricsModule,
   PlatformModule,
   type Clock,
   type ErrorMapping,
@@ -21,6 +22,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { ClaimTrailConfig } from './claimtrail.config.js';
 import { HealthModule } from './health/health.module.js';
+import { createApiMetrics } from './metrics/api.metrics.js';
+import { ProjectionMetrics } from './metrics/projection.metrics.js';
 import { ReadModelsModule } from './read-models.module.js';
 
 /** Every read model, in one list: adding one is its folder and a line here (or in its feature's list). */
@@ -66,11 +69,12 @@ export interface ClaimTrailOptions {
 export class ClaimTrailModule {
   static forRoot(config: ClaimTrailConfig, options: ClaimTrailOptions): DynamicModule {
     const readModels = options.readModels ?? READ_MODELS;
+    const metrics = options.role === 'api' && config.metrics.enabled ? createApiMetrics() : undefined;
     const database = DatabaseModule.forRoot(config.database, {
       entities: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.entities as never[])]),
       migrations: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.migrations as never[])]),
     });
-    const eventStore = EventStoreModule.forRoot(config.eventStore, database);
+    const eventStore = EventStoreModule.forRoot(config.eventStore, database, metrics?.appends);
     const projector = ProjectorModule.forRoot({
       readModels,
       settings: {
@@ -86,14 +90,24 @@ export class ClaimTrailModule {
       imports: [eventStore, audit],
       payerRules: { module: payers, provider: PayerRulesRepository },
       patientVault: { module: patients, provider: PatientVault },
+      commandObserver: metrics?.commands,
     });
     const auth = AuthModule.forRoot(config.auth);
     const api =
       options.role === 'api'
         ? [
             auth,
-            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields], auth),
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields], auth, metrics?.graphql),
             HealthModule.forRoot(config.health, [database, eventStore, projector]),
+            ...(metrics
+              ? [
+                  MetricsModule.forRoot({
+                    registry: metrics.registry,
+                    collectors: [ProjectionMetrics],
+                    imports: [projector],
+                  }),
+                ]
+              : []),
           ]
         : [];
     return {
@@ -112,7 +126,7 @@ export class ClaimTrailModule {
         audit,
         patients,
         claims,
-        RemittancesModule.forRoot({ imports: [claims, eventStore] }),
+        RemittancesModule.forRoot({ imports: [claims, eventStore], importObserver: metrics?.imports }),
         ReadModelsModule.forRoot(readModels, [database, projector]),
         ...api,
       ],

@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
+import { adapterOf, ObservedEventStore, type AppendObserver } from './observed-event-store.js';
 import { EVENT_STORE_INTEGRITY, type EventStoreIntegrity } from './integrity/integrity.port.js';
 import { ReadBackIntegrity } from './integrity/read-back-integrity.js';
 import { PostgresIntegrity } from './postgres/postgres-integrity.js';
@@ -39,7 +40,12 @@ export function openEventStore(
 export class EventStoreModule {
   static readonly schema = { entities: [], migrations: EVENT_STORE_MIGRATIONS };
 
-  static forRoot(settings: EventStoreSettings, database: DynamicModule): DynamicModule {
+  /** observer: told of every append (metrics); none by default. */
+  static forRoot(
+    settings: EventStoreSettings,
+    database: DynamicModule,
+    observer?: AppendObserver,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       imports: [database],
@@ -51,14 +57,17 @@ export class EventStoreModule {
             new Logger('EventStore').log(
               `Using ${settings.kind === 'eventstoredb' ? 'EventStoreDB' : 'PostgreSQL'}`,
             );
-            return openEventStore(settings, pool, database);
+            const store = openEventStore(settings, pool, database);
+            return observer ? new ObservedEventStore(store, observer) : store;
           },
         },
         {
           provide: EVENT_STORE_INTEGRITY,
           inject: [EVENT_STORE, PG_POOL],
           useFactory: (store: EventStore, pool: Pool): EventStoreIntegrity =>
-            store instanceof PostgresEventStore ? new PostgresIntegrity(pool) : new ReadBackIntegrity(store),
+            adapterOf(store) instanceof PostgresEventStore
+              ? new PostgresIntegrity(pool)
+              : new ReadBackIntegrity(store),
         },
         EventStoreLifecycle,
       ],

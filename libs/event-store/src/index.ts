@@ -17,6 +17,12 @@ export { NumericLogOrder1764800000000 } from './postgres/numeric-log-order.migra
 export { EVENT_STORE_MIGRATIONS } from './event-store.migrations.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
+export {
+  adapterOf,
+  ObservedEventStore,
+  type AppendObserver,
+  type AppendOutcome,
+} from './observed-event-store.js';
 export { eventStoreErrorMapping } from './event-store-errors.mapping.js';
 export { Wakeups } from './wakeups.js';
 export { CommitNotifier } from './postgres/commit-notifier.js';

@@ -62,3 +62,7 @@ export { httpConfig, type HttpSettings } from './http/http.config.js';
 export { createHttpApp, startHttpApp, type HttpAppOptions } from './http/http-app.js';
 export { ListenError, reservePort } from './http/port-reservation.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
+export { metricsConfig, type MetricsSettings } from './metrics/metrics.config.js';
+export { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics-registry.js';
+export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module.js';
+export { GraphQLMetrics } from './metrics/graphql.metrics.js';

@@ -5,6 +5,8 @@ export interface ProjectionReport extends ProjectionStatus {
   caughtUp: boolean;
   /** Age of the oldest event the projection has not applied yet; 0 when caught up. */
   lagSeconds: number;
+  /** Events it has not applied yet, counted up to report's countLagEventsUpTo; only when that was asked for. */
+  lagEvents?: number;
 }
 
 /** How far each projection is behind the log: for health, the projections query and the CLI alike. */
@@ -17,7 +19,10 @@ export class ProjectionMonitor {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async report(): Promise<{ head: Position | undefined; projections: ProjectionReport[] }> {
+  /** countLagEventsUpTo: how far to count the events behind (a read of that many events per lagging projection). */
+  async report(
+    options: { countLagEventsUpTo?: number } = {},
+  ): Promise<{ head: Position | undefined; projections: ProjectionReport[] }> {
     const [head, stored] = await Promise.all([
       this.store.headPosition(),
       this.checkpoints.statuses(this.names),
@@ -27,15 +32,15 @@ export class ProjectionMonitor {
     const projections = await Promise.all(
       statuses.map(async (status) => {
         const caughtUp = comparePositions(status.position, head) >= 0;
-        return { ...status, caughtUp, lagSeconds: caughtUp ? 0 : await this.lagSeconds(status.position) };
+        const counted = options.countLagEventsUpTo;
+        if (caughtUp) return { ...status, caughtUp, lagSeconds: 0, ...(counted && { lagEvents: 0 }) };
+        const behind = await this.store.readAll({ after: status.position, limit: counted ?? 1 });
+        const next = behind[0];
+        const lagSeconds = next ? Math.max(0, this.now() - Date.parse(next.recordedAt)) / 1000 : 0;
+        return { ...status, caughtUp, lagSeconds, ...(counted && { lagEvents: behind.length }) };
       }),
     );
     return { head, projections };
-  }
-
-  private async lagSeconds(position: Position | undefined): Promise<number> {
-    const [next] = await this.store.readAll({ after: position, limit: 1 });
-    return next ? Math.max(0, this.now() - Date.parse(next.recordedAt)) / 1000 : 0;
   }
 }
 

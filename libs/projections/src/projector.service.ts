@@ -2,6 +2,7 @@ import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown
 import { loggableError } from '@claimtrail/platform';
 import { PG_POOL, RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
 import {
+  adapterOf,
   CommitNotifier,
   EVENT_STORE,
   LogSealer,
@@ -37,7 +38,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(RESOLVED_DATABASE) database: ResolvedDatabase,
   ) {
     const notifier = database.embedded ? undefined : new CommitNotifier(pool, CHECKPOINTS_CHANNEL);
-    this.sealer = store instanceof PostgresEventStore ? new LogSealer(pool, store) : undefined;
+    const adapter = adapterOf(store);
+    this.sealer = adapter instanceof PostgresEventStore ? new LogSealer(pool, adapter) : undefined;
     this.runners = projections.map(
       (projection) =>
         new ProjectionRunner(store, dataSource, projection, {

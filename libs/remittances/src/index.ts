@@ -21,5 +21,6 @@ export { RemittancesModule, type RemittancesModuleOptions } from './remittances.
 export { REMITTANCES_READ_MODELS } from './read-models/index.js';
 export { Import835Service } from './posting/import-835.service.js';
 export { Import277caService } from './posting/import-277ca.service.js';
-export type { ImportReport, ImportOptions } from './posting/import-report.js';
+export type { ImportFormat, ImportObserver } from './posting/import-observer.port.js';
+export type { ImportCounts, ImportReport, ImportOptions } from './posting/import-report.js';
 export { remittanceStreamName, type RemittanceImported } from './posting/remittance.events.js';

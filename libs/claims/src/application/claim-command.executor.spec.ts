@@ -134,3 +134,31 @@ describe('claim command executor', () => {
     });
   });
 });
+
+describe('the command observer', () => {
+  const seen: [string, string][] = [];
+  const observer = { commandExecuted: (command: string, outcome: string) => seen.push([command, outcome]) };
+
+  beforeEach(() => (seen.length = 0));
+
+  it('hears accepted, the refusal code, or error for what is not a ClaimError', async () => {
+    const store = new InMemoryEventStore(() => new Date(AT.acknowledged));
+    const executor = new ClaimCommandExecutor(store, clock, observer);
+    const context = { actor: 'biller', occurredAt: AT.submitted };
+    await executor.execute('CLM-1001', submission, context);
+    await expect(executor.execute('CLM-1001', submission, context)).rejects.toThrow();
+    await expect(executor.execute('CLM-2002', acknowledgement, context)).rejects.toThrow();
+    const broken = new ClaimCommandExecutor(
+      { ...store, readStream: () => Promise.reject(new Error('connection lost')) } as unknown as EventStore,
+      clock,
+      observer,
+    );
+    await expect(broken.execute('CLM-3003', submission, context)).rejects.toThrow('connection lost');
+    expect(seen).toEqual([
+      ['SubmitClaim', 'accepted'],
+      ['SubmitClaim', 'CLAIM_ALREADY_EXISTS'],
+      ['AcknowledgeClaim', 'CLAIM_NOT_FOUND'],
+      ['SubmitClaim', 'error'],
+    ]);
+  });
+});

@@ -19,6 +19,12 @@ import {
   type ClaimState,
 } from '../domain/index.js';
 import type { CommandContext, CommandResult } from './command-context.js';
+import {
+  COMMAND_OBSERVER,
+  commandOutcomeOf,
+  ignoreCommands,
+  type CommandObserver,
+} from './command-observer.port.js';
 import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 
@@ -36,17 +42,38 @@ export class ClaimCommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(COMMAND_OBSERVER) private readonly observer: CommandObserver = ignoreCommands,
   ) {}
 
   /**
    * `known`, the stream as the caller just read it, saves the first read: the append still expects its version, so a
    * change in between is a conflict retried on a fresh read, as always.
    */
-  async execute(
+  execute(
     claimId: string,
     body: CommandBody,
     context: CommandContext,
     known?: readonly RecordedEvent[],
+  ): Promise<CommandResult> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    return this.run(claimId, body, context, known).then(
+      (result) => {
+        this.observer.commandExecuted(body.type, 'accepted', seconds());
+        return result;
+      },
+      (error: unknown) => {
+        this.observer.commandExecuted(body.type, commandOutcomeOf(error), seconds());
+        throw error;
+      },
+    );
+  }
+
+  private async run(
+    claimId: string,
+    body: CommandBody,
+    context: CommandContext,
+    known: readonly RecordedEvent[] | undefined,
   ): Promise<CommandResult> {
     const stream = claimStreamName(claimId);
     const commandId = context.commandId ?? newCommandId();

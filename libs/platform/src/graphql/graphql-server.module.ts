@@ -10,6 +10,7 @@ import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.j
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
 import { authErrorMappings } from '../auth/auth.errors.js';
 import { requestLoggingPlugin } from '../logging/request-logging.plugin.js';
+import type { GraphQLMetrics } from '../metrics/graphql.metrics.js';
 import type { GraphQLSettings } from './graphql.config.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
 import { queryLimitWiring } from './query-limits.js';
@@ -25,6 +26,8 @@ export function graphqlServerModule(
   schemaTransforms: readonly ((schema: GraphQLSchema) => GraphQLSchema)[],
   /** The module that provides the Authenticator (AuthModule.forRoot). */
   auth: DynamicModule,
+  /** Operation durations and open subscriptions, when metrics are on. */
+  metrics?: GraphQLMetrics,
 ): DynamicModule {
   const limits = queryLimitWiring(settings.queryLimits);
   const formatError = createGraphQLErrorFormatter([
@@ -47,7 +50,7 @@ export function graphqlServerModule(
       formatError,
       transformSchema: (schema: GraphQLSchema) =>
         (built = schemaTransforms.reduce((current, transform) => transform(current), schema)),
-      plugins: [...limits.plugins, requestLoggingPlugin],
+      plugins: [...limits.plugins, requestLoggingPlugin, ...(metrics ? [metrics.plugin] : [])],
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       // Production hides the schema from whoever reaches the port; clients are built against schema.gql.
@@ -66,6 +69,7 @@ export function graphqlServerModule(
           formatError,
           () => built,
           authenticator,
+          metrics,
         ) as GraphQLWsSubscriptionsConfig,
       },
     }),

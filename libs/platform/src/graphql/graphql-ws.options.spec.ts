@@ -103,5 +103,32 @@ describe('graphql-ws as the API serves it', () => {
       expect(JSON.stringify(log.mock.calls)).not.toContain('position');
       log.mockRestore();
     });
+
+    it('tells the observer when each operation opens and ends, once, also when its socket closes first', async () => {
+      jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
+      let open = 0;
+      const observed = graphqlWsOptions(
+        { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
+        { plugins: [], validationRules: [], parseOptions: {} },
+        createGraphQLErrorFormatter([platformErrorMapping]),
+        () => schema,
+        undefined,
+        { subscriptionOpened: () => open++, subscriptionEnded: () => open-- },
+      );
+      const connection = { subscriptions: {} };
+      for (const id of ['1', '2'])
+        await observed.onSubscribe!(connection as never, id, {
+          query: 'subscription Feed { events(first: 1) { position } }',
+        } as never);
+      expect(open).toBe(2);
+      await observed.onComplete!(connection as never, '1', {} as never);
+      await observed.onComplete!(connection as never, '1', {} as never);
+      expect(open).toBe(1);
+      await observed.onClose!(connection as never, 1000, '');
+      expect(open).toBe(0);
+      await observed.onComplete!(connection as never, '2', {} as never);
+      expect(open).toBe(0);
+      jest.restoreAllMocks();
+    });
   });
 });

@@ -69,6 +69,8 @@ export function graphqlWsOptions(
   schema: () => GraphQLSchema | undefined = () => undefined,
   /** Checks the token a client sends when it connects; without one (unit tests) connections are anonymous. */
   authenticator?: Pick<Authenticator, 'authenticate'>,
+  /** Told when an operation opens and ends (the open-subscriptions gauge). */
+  observer?: { subscriptionOpened(): void; subscriptionEnded(): void },
 ): GraphQLWsOptions {
   const authentications = new WeakMap<object, Authentication>();
   const expiries = new WeakMap<object, NodeJS.Timeout>();
@@ -84,6 +86,7 @@ export function graphqlWsOptions(
     const entry = operations.get(ctx)?.get(id);
     if (!entry) return;
     operations.get(ctx)!.delete(id);
+    observer?.subscriptionEnded();
     logger.log(
       {
         operationName: entry.operationName,
@@ -123,7 +126,11 @@ export function graphqlWsOptions(
       }
       return true;
     },
-    onClose: (ctx) => clearTimeout(expiries.get(ctx)),
+    onClose: (ctx) => {
+      clearTimeout(expiries.get(ctx));
+      // An operation still open when its socket closes has ended too, whether or not graphql-ws said so.
+      for (const id of [...(operations.get(ctx)?.keys() ?? [])]) ended(ctx, id);
+    },
     context: (ctx): AuthContext => ({ req: ctx.extra.request, ...authentications.get(ctx) }),
     validate: (schema, document) => validate(schema, document, rules),
     onSubscribe: (ctx, id, payload) => {
@@ -151,6 +158,7 @@ export function graphqlWsOptions(
         startedAt: performance.now(),
         messages: 0,
       });
+      observer?.subscriptionOpened();
       return undefined;
     },
     // A subscription its resolver refused (bad position, unknown type or claim) ends with an error message, as

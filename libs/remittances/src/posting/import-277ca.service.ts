@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parse277ca } from '../x12/parse-277ca.js';
 import type { Acknowledgement, ClaimStatusReport } from '../x12/claim-acknowledgement.types.js';
 import { acknowledgementCommandId, acknowledgementPostingFor } from './acknowledgement-posting.js';
 import { ClaimPostings, type PlannedPosting, type PostingRequest } from './claim-postings.js';
 import { countsOf, outcomeOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
+import { IMPORT_OBSERVER, type ImportObserver } from './import-observer.port.js';
 
 interface AckRequest extends PostingRequest {
   ack: Acknowledgement;
@@ -17,9 +18,18 @@ interface AckRequest extends PostingRequest {
  */
 @Injectable()
 export class Import277caService {
-  constructor(private readonly postings: ClaimPostings) {}
+  constructor(
+    private readonly postings: ClaimPostings,
+    @Inject(IMPORT_OBSERVER) private readonly observer: ImportObserver,
+  ) {}
 
   async import(text: string, options: ImportOptions): Promise<ImportReport> {
+    const report = await this.importFile(text, options);
+    this.observer.fileImported('277ca', report.counts);
+    return report;
+  }
+
+  private async importFile(text: string, options: ImportOptions): Promise<ImportReport> {
     const parsed = parse277ca(text);
     if (!parsed.ok) return reportOf([], parsed.problems, 0);
     const requests: AckRequest[] = parsed.acknowledgements.flatMap((ack) =>

@@ -6,6 +6,7 @@ import { parse835 } from '../x12/parse-835.js';
 import type { Remittance, RemittanceClaim } from '../x12/remittance.types.js';
 import { ClaimPostings, type PlannedPosting, type PostingRequest } from './claim-postings.js';
 import { countsOf, outcomeOf, problemsOf, type ImportOptions, type ImportReport } from './import-report.js';
+import { IMPORT_OBSERVER, type ImportObserver } from './import-observer.port.js';
 import { commandIdOf, postingFor } from './remittance-posting.js';
 import {
   REMITTANCE_EVENT_VERSIONS,
@@ -32,9 +33,16 @@ export class Import835Service {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly postings: ClaimPostings,
+    @Inject(IMPORT_OBSERVER) private readonly observer: ImportObserver,
   ) {}
 
   async import(text: string, options: ImportOptions): Promise<ImportReport> {
+    const report = await this.importFile(text, options);
+    this.observer.fileImported('835', report.counts);
+    return report;
+  }
+
+  private async importFile(text: string, options: ImportOptions): Promise<ImportReport> {
     const parsed = parse835(text);
     if (!parsed.ok) return reportOf(parsed.remittances, [], parsed.problems);
     const plan = await this.postings.plan(requestsOf(parsed.remittances));
