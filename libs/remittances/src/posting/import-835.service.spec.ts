@@ -10,6 +10,7 @@ import { InMemoryEventStore } from '@claimtrail/event-store';
 import { fixture } from '../x12/x12-fixtures.testing.js';
 import { ClaimPostings } from './claim-postings.js';
 import { Import835Service } from './import-835.service.js';
+import { ignoreImports } from './import-observer.port.js';
 
 // The multi-claim fixture names its three patients in NM1*QC: these are its names and member ids.
 const PLAINTEXT = /SPECIMEN|DREW|ELLIS|FINLEY|W00000000/;
@@ -33,7 +34,12 @@ describe('importing an 835 whose claim payments name their patients', () => {
     const clock = { now: () => NOW };
     const executor = new ClaimCommandExecutor(store, clock);
     vault = new RecordingVault(new Set(['PT-0009']), payerView);
-    service = new Import835Service(store, clock, new ClaimPostings(store, clock, executor, vault));
+    service = new Import835Service(
+      store,
+      clock,
+      new ClaimPostings(store, clock, executor, vault),
+      ignoreImports,
+    );
     for (const [claimId, charges] of Object.entries(CHARGES)) {
       const {
         type: _t,
