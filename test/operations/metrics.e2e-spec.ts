@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { submitClaim } from '@claimtrail/claims/testing';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
-import { CLAIM_MUTATIONS, claimMutation, SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import {
+  CLAIM_MUTATIONS,
+  claimMutation,
+  SUBMIT_CLAIM,
+  remittedClaimInput,
+  submitClaimInput,
+} from '../support/claim-inputs.js';
 import { subscribeEvents, wsClient } from '../support/event-subscriber.js';
 
 const MARKER = 'ZqPHI7Marker';
@@ -84,19 +90,10 @@ describe('GET /metrics', () => {
 
     const claimIds = [`PCN-0001`, `CLM-${MARKER}-a`, `CLM-${MARKER}-b`];
     for (const claimId of claimIds) {
-      const input = submitClaimInput({
-        claimId,
+      const input = remittedClaimInput(claimId, [18_000, 7_000], {
         patientRef: `PT-${MARKER}`,
         // The 835 pays PCN-0001 on 2025-03-14: it was billed before that.
-        occurredAt: claimId === 'PCN-0001' ? '2025-03-01T12:00:00.000Z' : submitClaim().occurredAt,
-        lines: [18_000, 7_000].map((chargeCents) => ({
-          procedureCode: '99213',
-          modifiers: [],
-          units: 1,
-          chargeCents,
-          diagnosisPointers: [1],
-          serviceDate: '2024-12-01',
-        })),
+        ...(claimId === 'PCN-0001' ? {} : { occurredAt: submitClaim().occurredAt }),
       });
       const submitted = await api.gql(SUBMIT_CLAIM, { input }, auth);
       expect(submitted.errors).toBeUndefined();

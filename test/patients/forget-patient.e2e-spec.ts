@@ -9,7 +9,7 @@ import { singleClaimPayment } from '@claimtrail/remittances/testing';
 import { Command } from 'commander';
 import type { Pool } from 'pg';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
-import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import { SUBMIT_CLAIM, remittedClaimInput, submitClaimInput } from '../support/claim-inputs.js';
 import { wsClient } from '../support/event-subscriber.js';
 
 // Every part of the identity is a marker no other data holds: once the patient is forgotten, no answer, export or
@@ -273,20 +273,7 @@ describe('an 835 naming the patient of a claim submitted without an identity', (
   const PAYMENTS = `query P($id: ID!) { claim(id: $id) { status payments { paymentId paidCents } ${PATIENT} } }`;
   const suffix = Math.random().toString(36).slice(2, 8).toUpperCase();
   const patientRef = `PT-REM-${suffix}`;
-  const claim = (n: number) =>
-    submitClaimInput({
-      claimId: `CLM-REM-${suffix}-${n}`,
-      patientRef,
-      lines: [18_000, 7_000].map((chargeCents) => ({
-        procedureCode: '99213',
-        modifiers: [],
-        units: 1,
-        chargeCents,
-        diagnosisPointers: [1],
-        serviceDate: '2024-12-01',
-      })),
-      occurredAt: '2025-03-01T12:00:00.000Z',
-    });
+  const claim = (n: number) => remittedClaimInput(`CLM-REM-${suffix}-${n}`, [18_000, 7_000], { patientRef });
   const [named, afterForgetting] = [claim(1), claim(2)];
   const remittanceFor = (claimId: string, n: number) =>
     singleClaimPayment({

@@ -2,7 +2,7 @@
 // balances equal the file's amounts to the cent, remittance totals match BPR02, a bad file posts nothing.
 import { readFileSync } from 'node:fs';
 import { startTestApi, type TestApi } from '../support/api-harness.js';
-import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import { SUBMIT_CLAIM, remittedClaimInput } from '../support/claim-inputs.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/x12/${name}`, import.meta.url), 'utf8');
 
@@ -64,18 +64,7 @@ describe('importing X12 835 and 277CA files over HTTP', () => {
   beforeAll(async () => {
     api = await startTestApi();
     for (const [claimId, charges] of Object.entries(CLAIMS)) {
-      const input = submitClaimInput({
-        claimId,
-        lines: charges.map((chargeCents) => ({
-          procedureCode: '99213',
-          modifiers: [],
-          units: 1,
-          chargeCents,
-          diagnosisPointers: [1],
-          serviceDate: '2024-12-01',
-        })),
-        occurredAt: '2025-03-01T12:00:00.000Z',
-      });
+      const input = remittedClaimInput(claimId, charges);
       const result = await api.gql(SUBMIT_CLAIM, { input });
       expect(result.errors).toBeUndefined();
     }

@@ -106,3 +106,27 @@ export const claimMutation = (name: string): string => {
   const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   return `mutation Run($input: ${type}!) { ${name}(input: $input) { claimId version position } }`;
 };
+
+/**
+ * A claim the X12 fixtures pay (test/fixtures/x12): one 99213 line per charge, served 2024-12-01 and billed
+ * 2025-03-01, before any of their remittances.
+ */
+export function remittedClaimInput(
+  claimId: string,
+  charges: readonly number[],
+  overrides: Record<string, unknown> = {},
+): SubmitClaimInput {
+  return submitClaimInput({
+    claimId,
+    lines: charges.map((chargeCents) => ({
+      procedureCode: '99213',
+      modifiers: [],
+      units: 1,
+      chargeCents,
+      diagnosisPointers: [1],
+      serviceDate: '2024-12-01',
+    })),
+    occurredAt: '2025-03-01T12:00:00.000Z',
+    ...overrides,
+  });
+}
