@@ -123,7 +123,8 @@ describe("an analyst's streams and reports", () => {
       answers.push(result.data);
     }
     const text = JSON.stringify(answers);
-    expect(text).toMatch(/MCRTX|AETNA|[A-Z]{3,}/);
+    // The reports have rows: the payer of the seeded claims is in them.
+    expect(text).toMatch(/MCRTX/);
     expect(text).not.toMatch(MARKERS);
     expect(text).not.toMatch(PHI_KEYS);
   });

@@ -6,6 +6,7 @@ export {
   phiFieldsOf,
   rootFieldOf,
   PHI_EVENT_KEYS,
+  withoutPhi,
   type AccessContext,
   type PhiRead,
 } from './phi-reads.js';

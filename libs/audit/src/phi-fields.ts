@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { ForbiddenError, PHI_ROLES, type AuthContext } from '@claimtrail/platform';
+import { ForbiddenError, mayReadPhi, PHI_ROLES, type AuthContext } from '@claimtrail/platform';
 import { notePhiRead, rootFieldOf } from './phi-reads.js';
 
 /** Marks a field of an object type as patient data: `@Extensions(PHI_FIELD)`. Its parent must carry `id`. */
@@ -18,8 +18,7 @@ export function recordPhiFields(schema: GraphQLSchema): GraphQLSchema {
       if (field.extensions?.phi !== true) continue;
       const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: AuthContext, info) => {
-        const roles = context?.principal?.roles;
-        if (!PHI_ROLES.some((role) => roles?.has(role)))
+        if (!mayReadPhi(context?.principal))
           throw new ForbiddenError(`${info.parentType.name}.${info.fieldName}`, PHI_ROLES);
         const value: unknown = resolve(source, args, context, info);
         const note = (resolved: unknown) => {

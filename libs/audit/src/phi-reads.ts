@@ -26,6 +26,14 @@ export function phiFieldsOf(data: unknown): string[] {
   return PHI_EVENT_KEYS.filter((key) => (data as Record<string, unknown>)[key] !== undefined);
 }
 
+/** The event's data without its PHI keys (the same object when it has none). */
+export function withoutPhi(data: unknown): unknown {
+  if (phiFieldsOf(data).length === 0) return data;
+  const kept = { ...(data as Record<string, unknown>) };
+  for (const key of PHI_EVENT_KEYS) delete kept[key];
+  return kept;
+}
+
 /**
  * The reads of one GraphQL request, gathered while it resolves and written once when it answers; keyed by the
  * request's context object, which lives exactly as long as the request.

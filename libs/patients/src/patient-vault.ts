@@ -70,7 +70,15 @@ export class PatientVault implements PatientVaultPort {
   ) {}
 
   async seal(patientRef: string, identity: PatientIdentity): Promise<SealedValue> {
-    const dataKey = await this.dataKeyFor(patientRef);
+    const keys = new Map<string, Buffer | null>();
+    await this.dataKeysFor([patientRef], keys);
+    const dataKey = keys.get(patientRef);
+    if (!dataKey)
+      throw new PatientError(
+        'PATIENT_FORGOTTEN',
+        'The patient was forgotten: no identity can be stored',
+        'patient',
+      );
     return sealValue(dataKey, patientRef, plaintextOf(identity));
   }
 
@@ -91,16 +99,9 @@ export class PatientVault implements PatientVaultPort {
   ): Promise<OpenedIdentity[]> {
     const missing = [...new Set(items.map((item) => item.patientRef))].filter((ref) => !cache.has(ref));
     if (missing.length > 0) {
-      const rows: Pick<KeyRow, 'patient_ref' | 'wrapped_key'>[] = await this.dataSource.query(
-        'SELECT patient_ref, wrapped_key FROM patient_keys WHERE patient_ref = ANY($1::text[])',
-        [missing],
-      );
-      const wrapped = new Map(rows.map((row) => [row.patient_ref, row.wrapped_key]));
+      await this.readKeys(missing, cache);
       // No row at all cannot be a patient whose identity was sealed here: it reads as redacted, never as plaintext.
-      for (const ref of missing) {
-        const key = wrapped.get(ref);
-        cache.set(ref, key ? unwrapKey(this.masterKey, ref, key) : null);
-      }
+      for (const ref of missing) if (!cache.has(ref)) cache.set(ref, null);
     }
     return items.map(({ patientRef, sealed }) => {
       const key = cache.get(patientRef);
@@ -172,27 +173,6 @@ export class PatientVault implements PatientVaultPort {
   }
 
   /** The patient's data key, made and stored on first use. */
-  private async dataKeyFor(patientRef: string): Promise<Buffer> {
-    const fresh = newDataKey();
-    const [inserted]: KeyRow[] = await this.dataSource.query(
-      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at) VALUES ($1, $2, $3)
-       ON CONFLICT (patient_ref) DO NOTHING RETURNING patient_ref`,
-      [patientRef, wrapKey(this.masterKey, patientRef, fresh), this.clock.now()],
-    );
-    if (inserted) return fresh;
-    const [row]: KeyRow[] = await this.dataSource.query(
-      'SELECT wrapped_key FROM patient_keys WHERE patient_ref = $1',
-      [patientRef],
-    );
-    if (!row?.wrapped_key)
-      throw new PatientError(
-        'PATIENT_FORGOTTEN',
-        'The patient was forgotten: no identity can be stored',
-        'patient',
-      );
-    return unwrapKey(this.masterKey, patientRef, row.wrapped_key);
-  }
-
   /** Into `keys`, the data keys of many patients, made for those without a row; null for a forgotten patient. */
   private async dataKeysFor(refs: readonly string[], keys: Map<string, Buffer | null>): Promise<void> {
     await this.readKeys(refs, keys);

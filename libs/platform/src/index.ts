@@ -33,11 +33,10 @@ export {
   UNAUTHENTICATED_REASONS,
 } from './auth/auth.errors.js';
 export { AuthModule } from './auth/auth.module.js';
-export { Authenticator, AUTH_SETTINGS } from './auth/authenticator.js';
+export { Authenticator, AUTH_SETTINGS, isTokenSubject } from './auth/authenticator.js';
 export { loadLocalSigningKey, mintLocalToken } from './auth/local-signing-key.js';
 export type { AuthContext, Principal } from './auth/principal.js';
-export { PHI_ROLES, ROLES, Roles, isRole, type Role } from './auth/roles.js';
-export { principalOf } from './auth/roles.guard.js';
+export { mayReadPhi, PHI_ROLES, ROLES, Roles, isRole, type Role } from './auth/roles.js';
 export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';

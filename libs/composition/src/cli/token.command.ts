@@ -1,4 +1,11 @@
-import { isRole, loadLocalSigningKey, mintLocalToken, ROLES, type Role } from '@claimtrail/platform';
+import {
+  isRole,
+  isTokenSubject,
+  loadLocalSigningKey,
+  mintLocalToken,
+  ROLES,
+  type Role,
+} from '@claimtrail/platform';
 import { type Command, InvalidArgumentError } from 'commander';
 import { CliFailure, type CliContext } from './cli-context.js';
 
@@ -40,7 +47,7 @@ export function tokenCommand(program: Command, context: CliContext): void {
           'Tokens come from the identity provider (AUTH_JWKS_URL); none are minted here',
           2,
         );
-      if (!/^[\x21-\x7e]{1,255}$/.test(options.actor))
+      if (!isTokenSubject(options.actor))
         throw new CliFailure('--actor must be 1-255 visible ASCII characters', 2);
       const key = await loadLocalSigningKey(auth.localKeyFile);
       const token = await mintLocalToken(key, {

@@ -18,6 +18,10 @@ const ALGORITHMS = ['RS256', 'ES256'];
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 // Any visible ASCII: providers' subjects are UUIDs, emails or "provider|id".
 const SUBJECT = /^[\x21-\x7e]{1,255}$/;
+
+/** A subject this API records as an actor (tokens and `claimtrail token --actor` alike). */
+export const isTokenSubject = (value: unknown): value is string =>
+  typeof value === 'string' && SUBJECT.test(value);
 const CACHED_TOKENS = 10_000;
 
 function reasonOf(error: unknown): UnauthenticatedReason {
@@ -97,8 +101,7 @@ export class Authenticator implements OnModuleInit {
     const { payload } = this.remote
       ? await jwtVerify(token, this.remote, options)
       : await jwtVerify(token, this.local!.publicKey, options);
-    if (typeof payload.sub !== 'string' || !SUBJECT.test(payload.sub))
-      throw new UnauthenticatedError('NO_SUBJECT');
+    if (!isTokenSubject(payload.sub)) throw new UnauthenticatedError('NO_SUBJECT');
     const principal: Principal = {
       actor: payload.sub,
       roles: rolesOf(payload, this.settings.rolesClaim),

@@ -7,7 +7,7 @@ import type { AuthContext, Principal } from './principal.js';
 import { ROLES_KEY, type Role } from './roles.js';
 
 /** The verified principal of a GraphQL context, or the reason it has none. */
-export function principalOf(context: AuthContext, authenticator: Authenticator): Principal {
+function principalOf(context: AuthContext, authenticator: Authenticator): Principal {
   const principal = context.principal;
   if (!principal) throw context.authFailure ?? new UnauthenticatedError('MISSING_TOKEN');
   if (authenticator.expired(principal)) throw new UnauthenticatedError('EXPIRED_TOKEN');

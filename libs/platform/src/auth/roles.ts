@@ -12,6 +12,10 @@ export type Role = (typeof ROLES)[number];
 /** The roles that may read patient identifiers and health information. */
 export const PHI_ROLES: readonly Role[] = ['biller', 'follow-up', 'auditor'];
 
+/** Whether a verified principal (none: no) may read patient data. */
+export const mayReadPhi = (principal: { roles: ReadonlySet<Role> } | undefined): boolean =>
+  PHI_ROLES.some((role) => principal?.roles.has(role));
+
 export const ROLES_KEY = 'claimtrail:roles';
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);

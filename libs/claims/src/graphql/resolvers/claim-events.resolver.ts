@@ -1,7 +1,7 @@
-import { PHI_EVENT_KEYS, PhiAccessLog, phiFieldsOf, type PhiStreamRecorder } from '@claimtrail/audit';
+import { PhiAccessLog, phiFieldsOf, withoutPhi, type PhiStreamRecorder } from '@claimtrail/audit';
 import { Args, Context, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { identityOf, PHI_ROLES, Roles, type AuthContext } from '@claimtrail/platform';
+import { identityOf, mayReadPhi, Roles, type AuthContext } from '@claimtrail/platform';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ClaimEventFeed } from '../../application/claim-event-feed.js';
 import { claimIdOfStream } from '../../domain/index.js';
@@ -9,14 +9,7 @@ import { ClaimEventsArgs } from '../inputs/claim-events.args.js';
 import { ClaimLogEvent, ClaimLogEventBatch } from '../types/claim-history.type.js';
 
 /** Whether the subscriber may see patient data; an analyst's stream carries events without it. */
-const seesPhi = (context: AuthContext) => PHI_ROLES.some((role) => context.principal?.roles.has(role));
-
-function withoutPhi(data: unknown): unknown {
-  if (phiFieldsOf(data).length === 0) return data;
-  const kept = { ...(data as Record<string, unknown>) };
-  for (const key of PHI_EVENT_KEYS) delete kept[key];
-  return kept;
-}
+const seesPhi = (context: AuthContext) => mayReadPhi(context.principal);
 
 const toLogEvent = (e: RecordedEvent, context: AuthContext): ClaimLogEvent => ({
   position: e.position,
