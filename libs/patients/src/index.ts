@@ -8,4 +8,12 @@ export {
 export { patientsConfig, type PatientsSettings } from './patients.config.js';
 export { patientErrorMapping } from './patient-errors.mapping.js';
 export { PatientError, type PatientErrorCode } from './patient.errors.js';
-export { resolveMasterKey, MASTER_KEY_FILE, MasterKeyFileError, type MasterKeySource } from './master-key.js';
+export {
+  resolveMasterKey,
+  readMasterKeyFile,
+  masterKeyId,
+  checkMasterKey,
+  MASTER_KEY_FILE,
+  MasterKeyFileError,
+  type MasterKeySource,
+} from './master-key.js';

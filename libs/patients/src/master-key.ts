@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedDatabase } from '@claimtrail/database';
-import { KEY_BYTES, parseMasterKey } from './patient-vault.crypto.js';
+import type pg from 'pg';
+import { KEY_BYTES, parseMasterKey, unwrapKey } from './patient-vault.crypto.js';
 import type { PatientsSettings } from './patients.config.js';
 
 /** Where the embedded database keeps the master key it generated, inside its own data directory. */
@@ -43,7 +44,62 @@ async function keyInDataDir(path: string): Promise<Buffer> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   if (((await stat(path)).mode & 0o077) !== 0) await chmod(path, 0o600);
-  const key = parseMasterKey(await readFile(path, 'utf8'));
+  const key = await readMasterKeyFile(path);
   if (!key) throw new MasterKeyFileError(path);
   return key;
+}
+
+/** The key file at path, if there is one; unlike resolveMasterKey, never makes one. */
+export async function readMasterKeyFile(path: string): Promise<Buffer | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const key = parseMasterKey(text);
+  if (!key) throw new MasterKeyFileError(path);
+  return key;
+}
+
+/** Names a master key without giving any of it away: to tell keys apart in a backup's header and in messages. */
+export function masterKeyId(key: Buffer): string {
+  return createHash('sha256')
+    .update('claimtrail/patient-master-key-id/v1\0')
+    .update(key)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+const KEYS_PAGE = 1000;
+
+/**
+ * Tries key on every patient key not forgotten: how many there are, and how many it cannot unwrap (a different
+ * master key wrapped them). Reads the keys a page at a time; nothing is decrypted beyond the data keys themselves.
+ */
+export async function checkMasterKey(
+  db: Pick<pg.ClientBase, 'query'>,
+  key: Buffer,
+): Promise<{ keys: number; unreadable: number }> {
+  let keys = 0;
+  let unreadable = 0;
+  let after = '';
+  for (;;) {
+    const { rows } = await db.query<{ patient_ref: string; wrapped_key: Buffer }>(
+      `SELECT patient_ref, wrapped_key FROM patient_keys WHERE wrapped_key IS NOT NULL AND patient_ref > $1
+       ORDER BY patient_ref LIMIT ${KEYS_PAGE}`,
+      [after],
+    );
+    for (const row of rows) {
+      keys++;
+      try {
+        unwrapKey(key, row.patient_ref, row.wrapped_key);
+      } catch {
+        unreadable++;
+      }
+    }
+    if (rows.length < KEYS_PAGE) return { keys, unreadable };
+    after = rows[rows.length - 1]!.patient_ref;
+  }
 }

@@ -1,13 +1,12 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, createRootLogger, isActorName, type Env } from '@claimtrail/platform';
+import { BackupError } from '@claimtrail/database';
+import { ConfigError, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { pino } from 'pino';
 import { loadClaimTrailConfig } from '../claimtrail.config.js';
-import { ClaimTrailModule } from '../claimtrail.module.js';
+import { backupCommands } from './backup.command.js';
 import { claimCommands } from './claim.commands.js';
+import { openCliApp } from './cli-app.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
@@ -28,14 +27,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   const context: CliContext = {
     config,
     async app() {
-      if (opened) return opened;
-      const config = context.config();
-      const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
-      opened = await NestFactory.createApplicationContext(
-        ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
-        { bufferLogs: true },
-      );
-      opened.useLogger(opened.get(PinoNestLogger));
+      opened ??= await openCliApp(context.config());
       return opened;
     },
     actor() {
@@ -50,6 +42,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     .description('ClaimTrail from the command line; uses the settings the API uses (see README)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stderr.write(text) });
+  backupCommands(program, context);
   claimCommands(program, context);
   exportCommand(program, context);
   importCommand(program, context);
@@ -69,6 +62,10 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     if (error instanceof CliFailure) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof BackupError) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
     }
     throw error;
   } finally {
