@@ -28,8 +28,10 @@ export async function readLogSnapshot(db: Queryable): Promise<LogSnapshot> {
        pg_snapshot_xmax((SELECT s FROM snapshot))::text AS next`,
   );
   const { horizon, next } = rows[0]!;
+  // Plain bigint columns (the driver hands them over as strings): a cast output named like its column would make
+  // ORDER BY sort the text (999 after 1000).
   const head = await db.query<{ transaction_id: string; position: string }>(
-    `SELECT transaction_id::text AS transaction_id, position::text AS position FROM events
+    `SELECT transaction_id, position FROM events
      WHERE transaction_id < $1::bigint ORDER BY transaction_id DESC, position DESC LIMIT 1`,
     [horizon],
   );
@@ -38,8 +40,7 @@ export async function readLogSnapshot(db: Queryable): Promise<LogSnapshot> {
     [horizon],
   );
   const seal = await db.query<{ seq: string; transaction_id: string; position: string; seal: string }>(
-    `SELECT seq::text AS seq, transaction_id::text AS transaction_id, position::text AS position,
-       encode(seal, 'hex') AS seal FROM log_seals ORDER BY seq DESC LIMIT 1`,
+    `SELECT seq, transaction_id, position, encode(seal, 'hex') AS seal FROM log_seals ORDER BY seq DESC LIMIT 1`,
   );
   const last = head.rows[0];
   const sealed = seal.rows[0];
