@@ -110,6 +110,12 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function backupStream(config: ClaimTrailConfig, includeMasterKey: boolean): Promise<BackupStream> {
+  if (config.eventStore.kind === 'eventstoredb')
+    throw new BackupError(
+      'BACKUP_SOURCE_MISSING',
+      'EVENT_STORE=eventstoredb keeps the log in EventStoreDB: back it up with its own tools and this database ' +
+        'with pg_dump (docs/operations.md)',
+    );
   const { url, embeddedDataDir } = config.database;
   const configuredKey = config.patients.masterKey;
   if (includeMasterKey && configuredKey)

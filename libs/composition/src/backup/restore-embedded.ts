@@ -69,7 +69,14 @@ export async function restoreEmbedded(
 ): Promise<RestoreReport> {
   const contents = await openBackup<ClaimTrailBackupInfo>(file);
   const { header } = contents;
+  if (!header.application?.log || !header.application.patientKeys)
+    throw new BackupError('BACKUP_NOT_A_BACKUP', `${file} is a backup of something other than ClaimTrail`);
   const migrations = migrationsOf(header, options.readModels);
+  if (config.eventStore.kind === 'eventstoredb')
+    throw new BackupError(
+      'RESTORE_TARGET_UNSUPPORTED',
+      'EVENT_STORE=eventstoredb: a backup file holds a PostgreSQL log, which this configuration would not read',
+    );
   if (config.database.url)
     throw new BackupError(
       'RESTORE_TARGET_UNSUPPORTED',
@@ -109,9 +116,10 @@ export async function restoreEmbedded(
         `${target} is not empty. Give --force to move it aside (it is kept, renamed) and restore in its place, ` +
           'or set CLAIMTRAIL_DATA_DIR to an empty directory',
       );
+    const fileKey = await expectSomeMasterKey(config, header, target, options.masterKeyFile);
     const staging = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(4).toString('hex')}`);
     try {
-      const masterKey = await load(config, contents, migrations.applied, staging, target, options);
+      const masterKey = await load(config, contents, migrations.applied, staging, target, fileKey, options);
       const app = await options.openApp({
         ...config,
         database: { ...config.database, embeddedDataDir: staging },
@@ -164,7 +172,7 @@ function migrationsOf(
   if (unknown.length > 0)
     throw new BackupError(
       'BACKUP_TOO_NEW',
-      `The backup was made by a newer ClaimTrail (${header.application?.claimtrailVersion ?? 'unknown'}): ` +
+      `The backup was made by a newer ClaimTrail (${header.application.claimtrailVersion}): ` +
         `${unknown.length} of its migrations are unknown here, the first ${unknown[0]}. Restore it with that version`,
     );
   const applied = new Set(header.migrations);
@@ -185,6 +193,7 @@ async function load(
   migrations: MigrationClass[],
   staging: string,
   target: string,
+  fileKey: Buffer | undefined,
   options: RestoreOptions,
 ): Promise<MasterKeyChoice> {
   const { header } = contents;
@@ -216,7 +225,7 @@ async function load(
           header,
           typeof included === 'string' ? Buffer.from(included, 'base64') : undefined,
           target,
-          options.masterKeyFile,
+          fileKey && { path: options.masterKeyFile!, key: fileKey },
         );
         if (key)
           await writeFile(join(staging, MASTER_KEY_FILE), `${key.toString('base64')}\n`, { mode: 0o600 });
@@ -243,7 +252,7 @@ async function chooseMasterKey(
   header: ClaimTrailBackupHeader,
   included: Buffer | undefined,
   target: string,
-  masterKeyFile: string | undefined,
+  fromFile: { path: string; key: Buffer } | undefined,
 ): Promise<{ choice: MasterKeyChoice; key?: Buffer }> {
   const opens = async (key: Buffer) => (await checkMasterKey(client, key)).unreadable === 0;
   const wanted = header.application.patientKeys.masterKeyId;
@@ -258,11 +267,9 @@ async function chooseMasterKey(
       throw mismatch('PATIENT_MASTER_KEY', config.patients.masterKey);
     return { choice: 'configured' };
   }
-  if (masterKeyFile) {
-    const key = await readMasterKeyFile(resolve(masterKeyFile));
-    if (!key) throw new BackupError('BACKUP_FILE_MISSING', `Cannot read ${masterKeyFile}`);
-    if (!(await opens(key))) throw mismatch(masterKeyFile, key);
-    return { choice: 'file', key };
+  if (fromFile) {
+    if (!(await opens(fromFile.key))) throw mismatch(fromFile.path, fromFile.key);
+    return { choice: 'file', key: fromFile.key };
   }
   if (included) {
     if (!(await opens(included))) throw mismatch("The backup's own master key", included);
@@ -270,11 +277,36 @@ async function chooseMasterKey(
   }
   const previous = await readMasterKeyFile(join(target, MASTER_KEY_FILE)).catch(() => undefined);
   if (previous && (await opens(previous))) return { choice: 'previous-data-dir', key: previous };
-  const keys = header.application.patientKeys.wrapped;
-  if (keys === 0) return { choice: 'not-needed' };
-  throw new BackupError(
+  if (header.application.patientKeys.wrapped === 0) return { choice: 'not-needed' };
+  throw missingMasterKey(header);
+}
+
+/**
+ * Refuses at once, before loading anything, when patient keys need a master key and there is none to try; resolves
+ * with the key of --master-key-file, if given.
+ */
+async function expectSomeMasterKey(
+  config: ClaimTrailConfig,
+  header: ClaimTrailBackupHeader,
+  target: string,
+  masterKeyFile: string | undefined,
+): Promise<Buffer | undefined> {
+  const fileKey = masterKeyFile
+    ? await readMasterKeyFile(resolve(masterKeyFile)).catch(() => undefined)
+    : undefined;
+  if (masterKeyFile && !fileKey)
+    throw new BackupError('BACKUP_FILE_MISSING', `${masterKeyFile} holds no patient master key`);
+  const { wrapped, masterKeyIncluded } = header.application.patientKeys;
+  if (wrapped === 0 || config.patients.masterKey || fileKey || masterKeyIncluded) return fileKey;
+  if (await readMasterKeyFile(join(target, MASTER_KEY_FILE)).catch(() => undefined)) return undefined;
+  throw missingMasterKey(header);
+}
+
+function missingMasterKey(header: ClaimTrailBackupHeader): BackupError {
+  const { wrapped, masterKeyId: id } = header.application.patientKeys;
+  return new BackupError(
     'RESTORE_MASTER_KEY_MISSING',
-    `The backup holds ${keys} patient keys wrapped by master key id ${wanted ?? 'unknown'}, which is not in the ` +
+    `The backup holds ${wrapped} patient keys wrapped by master key id ${id ?? 'unknown'}, which is not in the ` +
       'backup. Give it: PATIENT_MASTER_KEY, or --master-key-file <the patient-master.key kept apart from the ' +
       'backup>. Without it no patient identity in the backup could be opened, so nothing was restored.',
   );
