@@ -6,7 +6,6 @@ export { acquireDataDirLock, DATA_DIR_LOCK_FILE, type DataDirLock } from './data
 export { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 export { DatabaseModule, RESOLVED_DATABASE, PG_POOL } from './database.module.js';
 export { createTestDatabase } from './testing/test-database.js';
-export { BackupError, type BackupErrorCode } from './backup/backup.errors.js';
 export {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BackupError } from '@claimtrail/database';
+import { DatabaseError } from '@claimtrail/database';
 import { ConfigError, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { loadClaimTrailConfig } from '../claimtrail.config.js';
@@ -63,7 +63,8 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof BackupError) {
+    // The data directory held by the API, a damaged one, a backup refused: the code and what to do, no stack.
+    if (error instanceof DatabaseError) {
       process.stderr.write(`${error.code}: ${error.message}\n`);
       return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
     }

@@ -12,7 +12,7 @@ import {
   type BackupHeader,
   type BackupTable,
 } from './backup-format.js';
-import { BackupError } from './backup.errors.js';
+import { BackupError } from '../database.errors.js';
 
 export type BackupRow = (string | null)[];
 

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { ResolvedDatabase } from '../resolve-database.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { openBackup } from './backup-reader.js';
-import { BackupError } from './backup.errors.js';
+import { BackupError } from '../database.errors.js';
 import { writeLogicalDump } from './logical-dump.js';
 import { loadLogicalDump } from './logical-load.js';
 import { advanceTransactionIds, nextTransactionId } from './transaction-ids.js';
@@ -178,28 +178,32 @@ describe('a logical backup', () => {
       expect((await refusal(cut)).code).toBe('BACKUP_CORRUPT');
     });
 
-    it('a file whose end line is missing, though its compression is whole', async () => {
+    /** The backup decompressed, changed as a text, and compressed again (so gzip finds nothing wrong). */
+    const rewritten = async (name: string, change: (lines: string[]) => string[]) => {
+      const path = join(scratch, name);
       const lines = gunzipSync(await readFile(file))
         .toString('utf8')
         .split('\n');
-      const cut = join(scratch, 'no-end.gz');
-      await writeFile(cut, gzipSync(lines.slice(0, -2).join('\n') + '\n'));
+      await writeFile(path, gzipSync(change(lines).join('\n')));
+      return path;
+    };
+
+    it('a file whose end line is missing, though its compression is whole', async () => {
+      const cut = await rewritten('no-end.gz', (lines) => [...lines.slice(0, -2), '']);
       expect((await refusal(cut)).message).toContain('its end is missing');
     });
 
-    it('a row changed and compressed again', async () => {
-      const text = gunzipSync(await readFile(file)).toString('utf8');
-      const changed = join(scratch, 'changed.gz');
-      await writeFile(changed, gzipSync(text.replace('parent 7', 'parent 8')));
+    it('a row changed', async () => {
+      const changed = await rewritten('changed.gz', (lines) =>
+        lines.map((l) => l.replace('parent 7', 'parent 8')),
+      );
       expect((await refusal(changed)).message).toContain('checksum');
     });
 
     it('a row missing, the count then disagreeing with the header', async () => {
-      const lines = gunzipSync(await readFile(file))
-        .toString('utf8')
-        .split('\n');
-      const missing = join(scratch, 'missing.gz');
-      await writeFile(missing, gzipSync(lines.filter((line) => !line.includes('parent 7')).join('\n')));
+      const missing = await rewritten('missing.gz', (lines) =>
+        lines.filter((line) => !line.includes('parent 7')),
+      );
       expect((await refusal(missing)).message).toContain('table b_parents has 29 rows, its header says 30');
     });
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { quoteIdentifier, TEXT_IO_SETTINGS, type BackupExtra, type BackupTable } from './backup-format.js';
 import type { BackupContents } from './backup-reader.js';
-import { BackupError } from './backup.errors.js';
+import { BackupError } from '../database.errors.js';
 
 export interface LoadOptions {
   /** Rows loaded so far and in all. */

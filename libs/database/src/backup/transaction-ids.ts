@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { BackupError } from './backup.errors.js';
+import { BackupError } from '../database.errors.js';
 
 /** Transaction ids used per round trip: each round is one statement, so progress shows and nothing runs long. */
 const ROUND = 100_000;
