@@ -58,13 +58,16 @@ export async function dumpClaimTrail(
         `SELECT to_regclass('public.events') IS NOT NULL AS events,
            to_regclass('public.patient_keys') IS NOT NULL AS keys`,
       );
-      if (!rows[0]!.events || !rows[0]!.keys)
+      if (!rows[0]!.events)
         throw new BackupError('BACKUP_SOURCE_MISSING', 'The database holds no ClaimTrail data to back up');
       const log = await readLogSnapshot(db);
-      const keys = await db.query<{ wrapped: string; forgotten: string }>(
-        `SELECT count(*) FILTER (WHERE wrapped_key IS NOT NULL)::text AS wrapped,
-           count(*) FILTER (WHERE wrapped_key IS NULL)::text AS forgotten FROM patient_keys`,
-      );
+      // A database from before patient keys (backed up without migrating) has none.
+      const keys = rows[0]!.keys
+        ? await db.query<{ wrapped: string; forgotten: string }>(
+            `SELECT count(*) FILTER (WHERE wrapped_key IS NOT NULL)::text AS wrapped,
+               count(*) FILTER (WHERE wrapped_key IS NULL)::text AS forgotten FROM patient_keys`,
+          )
+        : { rows: [{ wrapped: '0', forgotten: '0' }] };
       const extras: BackupExtra[] = options.includeMasterKey
         ? [{ extra: MASTER_KEY_EXTRA, key: options.masterKey!.toString('base64') }]
         : [];

@@ -39,9 +39,15 @@ export async function readLogSnapshot(db: Queryable): Promise<LogSnapshot> {
     'SELECT count(*)::text AS count FROM events WHERE transaction_id < $1::bigint',
     [horizon],
   );
-  const seal = await db.query<{ seq: string; transaction_id: string; position: string; seal: string }>(
-    `SELECT seq, transaction_id, position, encode(seal, 'hex') AS seal FROM log_seals ORDER BY seq DESC LIMIT 1`,
+  // A log from before tamper evidence (ADR 0005) has no seals table yet.
+  const { rows: seals } = await db.query<{ exists: boolean }>(
+    `SELECT to_regclass('public.log_seals') IS NOT NULL AS exists`,
   );
+  const seal = seals[0]!.exists
+    ? await db.query<{ seq: string; transaction_id: string; position: string; seal: string }>(
+        `SELECT seq, transaction_id, position, encode(seal, 'hex') AS seal FROM log_seals ORDER BY seq DESC LIMIT 1`,
+      )
+    : { rows: [] };
   const last = head.rows[0];
   const sealed = seal.rows[0];
   return {
