@@ -146,4 +146,17 @@ describe('loadClaimTrailConfig', () => {
       expect(String((error as Error).message)).not.toContain(short);
     }
   });
+
+  it('takes earlier master keys during a rotation only with a current one, each the base64 of 32 bytes', () => {
+    const previous = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const list = previous.map((key) => key.toString('base64')).join(',');
+    expect(
+      loadApiConfig({ ...PRODUCTION, PATIENT_MASTER_KEY_PREVIOUS: list }).patients.previousMasterKeys,
+    ).toEqual(previous);
+    expect(loadApiConfig(PRODUCTION).patients.previousMasterKeys).toEqual([]);
+    expect(problemKeys({ PATIENT_MASTER_KEY_PREVIOUS: list })).toEqual(['PATIENT_MASTER_KEY_PREVIOUS']);
+    expect(problemKeys({ ...PRODUCTION, PATIENT_MASTER_KEY_PREVIOUS: `${list},short` })).toEqual([
+      'PATIENT_MASTER_KEY_PREVIOUS',
+    ]);
+  });
 });

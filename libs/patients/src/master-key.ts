@@ -25,7 +25,7 @@ export class MasterKeyFileError extends Error {
  * outside production without one configured: identities sealed then are unreadable after a restart).
  */
 export async function resolveMasterKey(
-  settings: PatientsSettings,
+  settings: Pick<PatientsSettings, 'masterKey'>,
   database: Pick<ResolvedDatabase, 'embedded' | 'dataDir'>,
 ): Promise<{ key: Buffer; source: MasterKeySource }> {
   if (settings.masterKey) return { key: settings.masterKey, source: 'configured' };

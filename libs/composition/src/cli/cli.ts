@@ -11,6 +11,7 @@ import { claimCommands } from './claim.commands.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
+import { patientsCommand } from './patients.command.js';
 import { projectionsCommand } from './projections.command.js';
 import { seedCommand } from './seed.command.js';
 import { tokenCommand } from './token.command.js';
@@ -53,6 +54,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   claimCommands(program, context);
   exportCommand(program, context);
   importCommand(program, context);
+  patientsCommand(program, context);
   projectionsCommand(program, context);
   seedCommand(program, context);
   tokenCommand(program, context);
