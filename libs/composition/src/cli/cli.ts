@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DatabaseError } from '@claimtrail/database';
 import { ConfigError, createRootLogger, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -34,7 +35,9 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
       const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
       opened = await NestFactory.createApplicationContext(
         ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
-        { bufferLogs: true },
+        // A failure to start is thrown to runCli, which says what went wrong in one line: Nest's own console logger,
+        // used only until pino takes over, would print it again with its stack.
+        { bufferLogs: true, abortOnError: false, logger: ['fatal'] },
       );
       opened.useLogger(opened.get(PinoNestLogger));
       return opened;
@@ -67,6 +70,10 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
+    }
+    if (error instanceof DatabaseError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
     }
     if (error instanceof CliFailure) {
       process.stderr.write(`${error.message}\n`);
