@@ -41,6 +41,7 @@ export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';
 export { mapConcurrent } from './concurrency/map-concurrent.js';
+export { whenSettled, type Failure } from './concurrency/when-settled.js';
 export { checkPageSize } from './validation/page-size.js';
 export { TextInputPipe, MULTILINE_TEXT_FIELDS, type TextRule } from './validation/text-input.pipe.js';
 export {
