@@ -66,3 +66,11 @@ export { metricsConfig, type MetricsSettings } from './metrics/metrics.config.js
 export { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics-registry.js';
 export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module.js';
 export { GraphQLMetrics } from './metrics/graphql.metrics.js';
+export {
+  tracingConfig,
+  OTLP_PROTOCOLS,
+  type OtlpProtocol,
+  type TracingSettings,
+} from './tracing/tracing.config.js';
+export { TracingModule } from './tracing/tracing.module.js';
+export { ATTR_CORRELATION_ID, claimtrailTracer, markFailed } from './tracing/tracer.js';
