@@ -28,5 +28,6 @@ export function startApi(config: ClaimTrailConfig, options: ApiOptions = {}): Pr
     graphiql: config.graphql.graphiql,
     logger,
     textRule: textRuleBroken,
+    tracing: config.tracing.enabled,
   });
 }

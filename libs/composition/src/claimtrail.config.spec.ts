@@ -126,6 +126,10 @@ describe('loadClaimTrailConfig', () => {
     expect(config.graphql.graphiql).toBe(true);
     expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
+    expect(config.tracing.enabled).toBe(false);
+    expect(loadApiConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(
+      true,
+    );
   });
 
   it('refuses to start in production without a patient master key, naming the key and never a value', () => {

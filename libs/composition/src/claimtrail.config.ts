@@ -8,6 +8,7 @@ import {
   loggingConfig,
   metricsConfig,
   readYourWritesConfig,
+  tracingConfig,
   type Env,
 } from '@claimtrail/platform';
 import { patientsConfig } from '@claimtrail/patients';
@@ -26,6 +27,7 @@ export const CLAIMTRAIL_CONFIG = {
   readYourWrites: readYourWritesConfig,
   health: healthConfig,
   metrics: metricsConfig,
+  tracing: tracingConfig,
   patients: patientsConfig,
 };
 

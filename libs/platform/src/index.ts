@@ -41,6 +41,7 @@ export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';
 export { mapConcurrent } from './concurrency/map-concurrent.js';
+export { whenSettled, type Failure } from './concurrency/when-settled.js';
 export { checkPageSize } from './validation/page-size.js';
 export { TextInputPipe, MULTILINE_TEXT_FIELDS, type TextRule } from './validation/text-input.pipe.js';
 export {
@@ -65,3 +66,11 @@ export { metricsConfig, type MetricsSettings } from './metrics/metrics.config.js
 export { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics-registry.js';
 export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module.js';
 export { GraphQLMetrics } from './metrics/graphql.metrics.js';
+export {
+  tracingConfig,
+  OTLP_PROTOCOLS,
+  type OtlpProtocol,
+  type TracingSettings,
+} from './tracing/tracing.config.js';
+export { TracingModule } from './tracing/tracing.module.js';
+export { ATTR_CORRELATION_ID, claimtrailTracer, markFailed } from './tracing/tracer.js';

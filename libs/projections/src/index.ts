@@ -15,6 +15,7 @@ export {
   type RetryOutcome,
 } from './projection-runner.js';
 export { isTransientError } from './projection-errors.js';
+export type { BatchObserver, BatchStep, BatchStepEnd } from './batch-observer.port.js';
 export { CheckpointStore, type ProjectionStatus, type RebuildStatus } from './checkpoint-store.js';
 export { ProjectorService, PROJECTIONS, PROJECTOR_OPTIONS } from './projector.service.js';
 export { CreateProjectionCheckpoints1764201700000 } from './projection-checkpoint.migration.js';

@@ -17,6 +17,7 @@ import {
 import { CheckpointStore } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import type { BatchObserver } from './batch-observer.port.js';
 import { rowProjection, upsertRows } from './row-projection.js';
 import { PROJECTION_MIGRATIONS } from './index.js';
 
@@ -167,6 +168,41 @@ describe('projection runner on a real database', () => {
       await fixed.catchUp();
       expect((await counts())[poisoned]).toBe(5);
     });
+  });
+
+  it('tells its observer of each batch and its steps, ending the checkpoint step once it has committed', async () => {
+    const seen: string[] = [];
+    const committed: Promise<string | undefined>[] = [];
+    const observer: BatchObserver = {
+      batch: async (projection, events, run) => {
+        seen.push(`batch ${projection} ${events.map((e) => e.type).join(',')}`);
+        return run();
+      },
+      step: (step) => (failure) => {
+        seen.push(`${step} ${failure ? (failure.error as Error).constructor.name : 'ok'}`);
+        if (step === 'checkpoint')
+          committed.push(checkpoints.statuses(['stream_counts']).then(([status]) => status?.position));
+      },
+    };
+    const stream = `observed-${randomUUID()}`;
+    const runner = new ProjectionRunner(store, dataSource, refusedByTheDatabase(), {
+      batchSize: 50,
+      observer,
+    });
+    await runner.catchUp();
+    seen.length = 0;
+    committed.length = 0;
+    await store.append(stream, [event(), event('Poison')], { expectedVersion: 'no_stream' });
+    await store.append(stream, [event()], { expectedVersion: 'any' });
+    await runner.catchUp();
+    // The poison fails the first pass; the second applies the stream's events before it and quarantines the rest.
+    expect(seen).toEqual([
+      'batch stream_counts Happened,Poison,Happened',
+      'apply IsolateStreams',
+      'apply ok',
+      'checkpoint ok',
+    ]);
+    expect(await Promise.all(committed)).toEqual([await store.headPosition()]);
   });
 
   it('lets two runners of one projection race without applying an event twice', async () => {

@@ -6,10 +6,16 @@ import {
   type RecordedEvent,
 } from '@claimtrail/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { errorSummary } from '@claimtrail/platform';
+import { errorSummary, whenSettled } from '@claimtrail/platform';
 import { isTransientError } from './projection-errors.js';
 import { quoteIdentifier } from './shadow-tables.js';
 import type { Projection } from './projection.js';
+import {
+  ignoreBatches,
+  type BatchObserver,
+  type BatchStep,
+  type BatchStepEnd,
+} from './batch-observer.port.js';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
@@ -20,6 +26,8 @@ export interface ProjectionRunnerOptions {
   onCommitted?: (projection: string, position: Position | undefined) => void;
   /** One stream stopped being applied: its event at position failed. */
   onQuarantine?: (projection: string, quarantined: QuarantinedStream) => void;
+  /** Sees each batch and its steps (traces); nothing by default. */
+  observer?: BatchObserver;
   /**
    * Apply into this schema instead of the live tables: its own checkpoint and quarantine tables, and the read
    * model's tables found first on the search path (how a rebuild fills fresh tables beside the live ones).
@@ -76,6 +84,7 @@ export class ProjectionRunner {
   private readonly retryDelayMs: number;
   private readonly checkpoints: string;
   private readonly quarantine: string;
+  private readonly observer: BatchObserver;
 
   constructor(
     private readonly store: EventStore,
@@ -85,6 +94,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.observer = options.observer ?? ignoreBatches;
     const prefix = options.schema === undefined ? '' : `${quoteIdentifier(options.schema)}.`;
     this.checkpoints = `${prefix}projection_checkpoints`;
     this.quarantine = `${prefix}projection_quarantine`;
@@ -217,16 +227,15 @@ export class ProjectionRunner {
     return { checkpoint: row?.position ?? undefined, quarantined: new Set(row?.quarantined ?? []) };
   }
 
-  private async applyBatch(
-    batch: readonly RecordedEvent[],
-    expected: Position | undefined,
-  ): Promise<Position> {
-    try {
-      return await this.commitBatch(batch, expected, false);
-    } catch (error) {
-      if (!(error instanceof IsolateStreams)) throw error;
-      return this.commitBatch(batch, expected, true);
-    }
+  private applyBatch(batch: readonly RecordedEvent[], expected: Position | undefined): Promise<Position> {
+    return this.observer.batch(this.name, batch, async () => {
+      try {
+        return await this.commitBatch(batch, expected, false);
+      } catch (error) {
+        if (!(error instanceof IsolateStreams)) throw error;
+        return this.commitBatch(batch, expected, true);
+      }
+    });
   }
 
   private async commitBatch(
@@ -235,28 +244,46 @@ export class ProjectionRunner {
     isolate: boolean,
   ): Promise<Position> {
     const last = batch[batch.length - 1]!.position;
-    await this.dataSource.transaction(async (manager) => {
-      const { checkpoint, quarantined } = await this.lockCheckpoint(manager);
-      if (checkpoint !== expected) throw new CheckpointMoved();
-      const events = batch.filter((e) => !quarantined.has(e.streamName));
-      if (events.length > 0 && isolate) await this.applyIsolating(events, manager);
-      else if (events.length > 0) {
-        try {
-          await this.projection.apply(events, manager);
-        } catch (error) {
-          if (isTransientError(error)) throw error;
-          throw new IsolateStreams();
-        }
-      }
-      await manager.query(
-        `UPDATE ${this.checkpoints}
-         SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
-         WHERE name = $1`,
-        [this.name, last, batch.length],
-      );
-    });
+    let checkpointSaved: BatchStepEnd = () => {};
+    await whenSettled(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const { checkpoint, quarantined } = await this.lockCheckpoint(manager);
+          if (checkpoint !== expected) throw new CheckpointMoved();
+          const events = batch.filter((e) => !quarantined.has(e.streamName));
+          if (events.length > 0) await this.step('apply', () => this.applyEvents(events, manager, isolate));
+          // Saved with the rows or not at all: the step ends when the transaction does.
+          checkpointSaved = this.observer.step('checkpoint');
+          await manager.query(
+            `UPDATE ${this.checkpoints}
+             SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
+             WHERE name = $1`,
+            [this.name, last, batch.length],
+          );
+        }),
+      (failure) => checkpointSaved(failure),
+    );
     this.options.onCommitted?.(this.name, last);
     return last;
+  }
+
+  private async applyEvents(
+    events: readonly RecordedEvent[],
+    manager: EntityManager,
+    isolate: boolean,
+  ): Promise<void> {
+    if (isolate) return this.applyIsolating(events, manager);
+    try {
+      await this.projection.apply(events, manager);
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      throw new IsolateStreams();
+    }
+  }
+
+  private step(step: BatchStep, run: () => Promise<void>): Promise<void> {
+    const ended = this.observer.step(step);
+    return whenSettled(run, ended);
   }
 
   private async applyIsolating(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { CHECKPOINTS_CHANNEL, CheckpointStore } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { PROJECTION_BATCH_OBSERVER, type BatchObserver } from './batch-observer.port.js';
 import type { ProjectorSettings } from './projector.config.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -36,6 +37,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     private readonly checkpoints: CheckpointStore,
     @Inject(PG_POOL) pool: Pool,
     @Inject(RESOLVED_DATABASE) database: ResolvedDatabase,
+    @Inject(PROJECTION_BATCH_OBSERVER) observer: BatchObserver,
   ) {
     const notifier = database.embedded ? undefined : new CommitNotifier(pool, CHECKPOINTS_CHANNEL);
     const adapter = adapterOf(store);
@@ -44,6 +46,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       (projection) =>
         new ProjectionRunner(store, dataSource, projection, {
           batchSize: options.batchSize,
+          observer,
           onCommitted: (name, position) => {
             checkpoints.committed(name, position);
             notifier?.poke();

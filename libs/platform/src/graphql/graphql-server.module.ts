@@ -11,6 +11,7 @@ import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
 import { authErrorMappings } from '../auth/auth.errors.js';
 import { requestLoggingPlugin } from '../logging/request-logging.plugin.js';
 import type { GraphQLMetrics } from '../metrics/graphql.metrics.js';
+import { graphqlTracingPlugin } from '../tracing/graphql.tracing.js';
 import type { GraphQLSettings } from './graphql.config.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
 import { queryLimitWiring } from './query-limits.js';
@@ -26,9 +27,10 @@ export function graphqlServerModule(
   schemaTransforms: readonly ((schema: GraphQLSchema) => GraphQLSchema)[],
   /** The module that provides the Authenticator (AuthModule.forRoot). */
   auth: DynamicModule,
-  /** Operation durations and open subscriptions, when metrics are on. */
-  metrics?: GraphQLMetrics,
+  /** Operation durations and open subscriptions, when metrics are on; names of the requests' spans, when traces are. */
+  observers: { metrics?: GraphQLMetrics; tracing?: boolean } = {},
 ): DynamicModule {
+  const { metrics, tracing } = observers;
   const limits = queryLimitWiring(settings.queryLimits);
   const formatError = createGraphQLErrorFormatter([
     platformErrorMapping,
@@ -50,7 +52,12 @@ export function graphqlServerModule(
       formatError,
       transformSchema: (schema: GraphQLSchema) =>
         (built = schemaTransforms.reduce((current, transform) => transform(current), schema)),
-      plugins: [...limits.plugins, requestLoggingPlugin, ...(metrics ? [metrics.plugin] : [])],
+      plugins: [
+        ...limits.plugins,
+        requestLoggingPlugin,
+        ...(metrics ? [metrics.plugin] : []),
+        ...(tracing ? [graphqlTracingPlugin] : []),
+      ],
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       // Production hides the schema from whoever reaches the port; clients are built against schema.gql.

@@ -10,6 +10,7 @@ import type { RequestErrorReason } from '../errors/platform-errors.mapping.js';
 import { requestLogger } from '../logging/request-logging.js';
 import { recordOutcome } from '../logging/request-logging.plugin.js';
 import { TextInputPipe, type TextRule } from '../validation/text-input.pipe.js';
+import { graphqlSpans } from '../tracing/graphql.tracing.js';
 import { graphiqlRouter } from './graphiql.page.js';
 import type { HttpSettings } from './http.config.js';
 import { ListenError, listenErrorMessage, reservePort } from './port-reservation.js';
@@ -22,6 +23,8 @@ export interface HttpAppOptions {
   logger: Pino;
   /** The rules every string argument must follow. */
   textRule: TextRule;
+  /** A server span for each GraphQL request (when traces are on). */
+  tracing?: boolean;
 }
 
 /** A body-parser failure (too large, not JSON) answered in GraphQL's error shape, without echoing the body. */
@@ -64,6 +67,8 @@ export async function createHttpApp(
   app.use(requestLogger(options.logger));
   if (options.graphiql) app.use(graphiqlRouter());
   app.use(express.json({ limit: options.http.bodyLimit }), requestErrorHandler);
+  // After the body parser: the span's context would not survive its stream callbacks.
+  if (options.tracing) app.use('/graphql', graphqlSpans);
   app.useGlobalFilters(new UnexpectedErrorFilter(app.getHttpAdapter()));
   app.useGlobalPipes(
     new TextInputPipe(options.textRule),
