@@ -1,9 +1,8 @@
-import { createTestDatabase, openDataSource, poolOf, type ResolvedDatabase } from '@claimtrail/database';
-import { EVENT_STORE_MIGRATIONS } from '@claimtrail/event-store';
+import { poolOf } from '@claimtrail/database';
 import type { DataSource } from 'typeorm';
 import { LeasedPartitions } from './leased-partitions.js';
 import { leaseHolders, PartitionLeases } from './partition-leases.js';
-import { PROJECTION_MIGRATIONS } from './index.js';
+import { openProjectionDatabase, type ProjectionDatabase } from './testing/projection-database.js';
 
 const PARTITIONS = 4;
 
@@ -22,20 +21,14 @@ function worker(dataSource: DataSource, owner: string, leaseSeconds = 60) {
 }
 
 describe('partition leases held against the database clock', () => {
-  let database: ResolvedDatabase;
+  let opened: ProjectionDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database, {
-      entities: [],
-      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS],
-    });
+    opened = await openProjectionDatabase();
+    ({ dataSource } = opened);
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.close();
-  });
+  afterAll(async () => opened?.close());
   beforeEach(async () => {
     await dataSource.query('TRUNCATE projector_leases, projector_workers');
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, openDataSource, poolOf, type ResolvedDatabase } from '@claimtrail/database';
-import { EVENT_STORE_MIGRATIONS, PostgresEventStore, type NewEvent } from '@claimtrail/event-store';
+import { poolOf } from '@claimtrail/database';
+import type { PostgresEventStore } from '@claimtrail/event-store';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { CheckpointStore } from './checkpoint-store.js';
 import { splitCheckpoints } from './partition-checkpoints.js';
@@ -8,7 +8,11 @@ import type { Projection } from './projection.js';
 import { ProjectionRebuilder } from './projection-rebuilder.js';
 import { CheckpointMoved, PartitionCountMismatch, ProjectionRunner } from './projection-runner.js';
 import { partitionOf } from './stream-partition.js';
-import { PROJECTION_MIGRATIONS } from './index.js';
+import {
+  happened as event,
+  openProjectionDatabase,
+  type ProjectionDatabase,
+} from './testing/projection-database.js';
 
 class CreateEventApplications1764300000002 implements MigrationInterface {
   name = 'CreateEventApplications1764300000002';
@@ -38,35 +42,20 @@ const applications = (fail?: (streamName: string) => boolean): Projection => ({
   },
 });
 
-const event = (): NewEvent => ({
-  id: randomUUID(),
-  type: 'Happened',
-  schemaVersion: 1,
-  data: {},
-  metadata: { actor: 'test', occurredAt: '2026-01-01T00:00:00.000Z' },
-});
-
 const PARTITIONS = 4;
 
 describe('a projection split into partitions by stream hash', () => {
-  let database: ResolvedDatabase;
+  let opened: ProjectionDatabase;
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let checkpoints: CheckpointStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database, {
-      entities: [],
-      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, CreateEventApplications1764300000002],
-    });
-    store = new PostgresEventStore(poolOf(dataSource));
+    opened = await openProjectionDatabase({ migrations: [CreateEventApplications1764300000002] });
+    ({ dataSource, store } = opened);
     checkpoints = new CheckpointStore(poolOf(dataSource), { partitions: PARTITIONS });
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.close();
-  });
+  afterAll(async () => opened?.close());
   beforeEach(async () => {
     await dataSource.query('TRUNCATE event_applications, projection_checkpoints, projection_quarantine');
   });
