@@ -155,6 +155,14 @@ const PROJECTIONS = `{ projections { name caughtUp rebuild { eventsApplied } } }
       await until(async () => (await projections()).every((p) => p.rebuild === null && p.caughtUp), 120_000);
       expect(await dumpReadModels(database)).toEqual(shared);
       expect(Object.values(await appliedByProjection())).toEqual([events, events, events, events]);
+
+      // Stopped cleanly, a worker hands back its leases at once rather than letting them run out.
+      survivor.child.kill('SIGTERM');
+      expect(await survivor.exited).toBe(0);
+      expect(await holders()).toEqual(new Map());
+      expect(
+        (await admin.query('SELECT owner FROM projector_workers WHERE expires_at > now()')).rows,
+      ).toEqual([]);
     }, 300_000);
   },
 );
