@@ -2,21 +2,11 @@ import { createTestDatabase, resolveDatabase, type ResolvedDatabase } from '@cla
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApi, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
+import { dumpReadModels, until } from '../support/read-model-dump.js';
 import { gql, mutation, randomCommand } from '../support/random-commands.js';
 
-const READ_MODEL_TABLES = [
-  'claim_summaries',
-  'worklist_items',
-  'ar_claim_facts',
-  'ar_claim_ledgers',
-  'ar_balance_periods',
-  'ar_denials',
-  'ar_pends',
-  'ar_money',
-];
 const PROJECTIONS = `{ projections { name caughtUp eventsApplied rebuild { eventsApplied } } }`;
 const CLAIMS_PAGE = `{ claims(first: 100) { edges { node { id status version
   balances { chargeCents paidCents insuranceBalanceCents patientBalanceCents } } } } }`;
@@ -56,22 +46,6 @@ if (process.env.DATABASE_URL) {
   ]);
 }
 
-/** Every read-model row, in a stable order, as JSON: what "identical read models" means below. */
-async function dumpReadModels(database: ResolvedDatabase): Promise<Record<string, string[]>> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const dump: Record<string, string[]> = {};
-    for (const table of READ_MODEL_TABLES) {
-      const { rows } = await client.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t`);
-      dump[table] = rows.map((r: { row: string }) => r.row).sort();
-    }
-    return dump;
-  } finally {
-    await client.end();
-  }
-}
-
 async function stop(api: ApiProcess): Promise<void> {
   api.child.kill('SIGTERM');
   await api.exited;
@@ -81,14 +55,6 @@ async function projections(api: ApiProcess) {
   const { data, errors } = await gql(api.url, PROJECTIONS);
   expect(errors).toBeUndefined();
   return data.projections as { name: string; caughtUp: boolean; eventsApplied: number; rebuild: unknown }[];
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe.each(kinds)('read models on %s: killed mid-batch, restarted, rebuilt', (_kind, open) => {

@@ -98,6 +98,8 @@ describe('loadClaimTrailConfig', () => {
       DATABASE_POOL_SIZE: '0',
       EVENT_STORE: 'mongo',
       PROJECTOR_IN_PROCESS: 'maybe',
+      PROJECTOR_PARTITIONS: '0',
+      PROJECTOR_LEASE_SECONDS: 'long',
       READ_YOUR_WRITES_TIMEOUT_MS: '-5',
       HEALTH_MAX_PROJECTION_LAG_SECONDS: 'soon',
       REQUEST_BODY_LIMIT: 'big',
@@ -120,7 +122,13 @@ describe('loadClaimTrailConfig', () => {
     const config = loadApiConfig({});
     expect(config.database).toEqual({ url: undefined, embeddedDataDir: undefined, poolSize: undefined });
     expect(config.eventStore).toEqual({ kind: 'postgres' });
-    expect(config.projector).toEqual({ inProcess: true, batchSize: 500, rebuildBatchSize: 5000 });
+    expect(config.projector).toEqual({
+      inProcess: true,
+      batchSize: 500,
+      rebuildBatchSize: 5000,
+      partitions: 1,
+      leaseSeconds: 15,
+    });
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
     expect(config.graphql.graphiql).toBe(true);

@@ -111,6 +111,7 @@ export class ClaimTrailModule {
       settings: {
         ...config.projector,
         inProcess: options.role === 'worker' || (options.role === 'api' && config.projector.inProcess),
+        leased: options.role === 'worker',
       },
       imports: [database, eventStore],
       batchObserver: tracing?.batches,
@@ -139,7 +140,7 @@ export class ClaimTrailModule {
                   MetricsModule.forRoot({
                     registry: metrics.registry,
                     collectors: [ProjectionMetrics],
-                    imports: [projector],
+                    imports: [projector, database],
                   }),
                 ]
               : []),

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, openDataSource, poolOf, type ResolvedDatabase } from '@claimtrail/database';
-import {
-  EVENT_STORE_MIGRATIONS,
-  PostgresEventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '@claimtrail/event-store';
+import { poolOf } from '@claimtrail/database';
+import type { PostgresEventStore, RecordedEvent } from '@claimtrail/event-store';
 import {
   Column,
   Entity,
@@ -19,7 +14,11 @@ import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { BatchObserver } from './batch-observer.port.js';
 import { rowProjection, upsertRows } from './row-projection.js';
-import { PROJECTION_MIGRATIONS } from './index.js';
+import {
+  happened as event,
+  openProjectionDatabase,
+  type ProjectionDatabase,
+} from './testing/projection-database.js';
 
 @Entity('stream_counts')
 class StreamCount {
@@ -70,33 +69,21 @@ const refusedByTheDatabase = (): Projection => {
   };
 };
 
-const event = (type = 'Happened'): NewEvent => ({
-  id: randomUUID(),
-  type,
-  schemaVersion: 1,
-  data: {},
-  metadata: { actor: 'test', occurredAt: '2026-01-01T00:00:00.000Z' },
-});
-
 describe('projection runner on a real database', () => {
-  let database: ResolvedDatabase;
+  let opened: ProjectionDatabase;
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let checkpoints: CheckpointStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database, {
+    opened = await openProjectionDatabase({
       entities: [StreamCount],
-      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, CreateStreamCounts1764300000000],
+      migrations: [CreateStreamCounts1764300000000],
     });
-    store = new PostgresEventStore(poolOf(dataSource));
+    ({ dataSource, store } = opened);
     checkpoints = new CheckpointStore(poolOf(dataSource));
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.close();
-  });
+  afterAll(async () => opened?.close());
 
   const counts = async () =>
     Object.fromEntries(

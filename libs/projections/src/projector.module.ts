@@ -49,6 +49,7 @@ export class ProjectorModule {
             new CheckpointStore(pool, {
               listenConnectionString:
                 database.embedded || options.settings.inProcess ? undefined : database.url,
+              partitions: options.settings.partitions,
             }),
         },
         {
