@@ -78,9 +78,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log(`Running ${this.runners.map((r) => r.projection.name).join(', ')}`);
   }
 
+  /** Each runner commits the batch it is applying (rows and checkpoint in one transaction) and stops. */
   async onApplicationShutdown(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.running);
     await this.checkpoints.close();
+    if (this.running.length > 0)
+      this.logger.log({ phase: 'projections-stopped' }, 'Projections and log sealer stopped');
   }
 }
