@@ -3,18 +3,12 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import {
-  buildApi,
-  startApiProcess,
-  startProjectorProcess,
-  type ApiProcess,
-  type AppProcess,
-} from '../support/api-process.js';
+import type { ApiProcess, AppProcess } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
-import { databaseKinds, type DatabaseKind } from '../support/database-kinds.js';
+import { databaseKinds, onDatabaseKind, type KindSuite } from '../support/database-kinds.js';
 import { subscribeEvents, type LogEvent } from '../support/event-subscriber.js';
-import { gql, mutation, randomCommand, type Command } from '../support/random-commands.js';
-import { dumpReadModels, projections, until } from '../support/read-models.js';
+import { mutation, randomCommand, type Command } from '../support/random-commands.js';
+import { dumpReadModels, projections, startRebuilds, until } from '../support/read-models.js';
 import { bearer } from '../support/test-tokens.js';
 
 const CLIENTS = 20;
@@ -170,17 +164,17 @@ async function stopped(app: AppProcess): Promise<number | string | null> {
  * expects the read models to equal projected: no batch was left half applied or applied twice.
  */
 async function expectEqualToRebuild(
-  kind: DatabaseKind,
+  suite: KindSuite,
   env: NodeJS.ProcessEnv,
   projected: Record<string, string[]>,
 ): Promise<void> {
-  const api = await startApiProcess(env);
+  const api = await suite.startApi(env);
   try {
     await rebuildAll(api);
   } finally {
     expect(await stopped(api)).toBe(0);
   }
-  const database = await kind.open();
+  const database = await suite.kind.open();
   const rebuilt = await dumpReadModels(database);
   await database.close();
   expect(projected).toEqual(rebuilt);
@@ -188,16 +182,7 @@ async function expectEqualToRebuild(
 
 /** Rebuilds every projection through the API from the whole log, and waits until each has switched and caught up. */
 async function rebuildAll(api: ApiProcess): Promise<void> {
-  for (const { name } of await projections(api.url)) {
-    const { errors } = await gql(
-      api.url,
-      `mutation R($name: String!) { rebuildProjection(name: $name) { name } }`,
-      {
-        name,
-      },
-    );
-    expect(errors).toBeUndefined();
-  }
+  await startRebuilds(api.url);
   await until(
     async () => (await projections(api.url)).every((p) => p.rebuild === null && p.caughtUp),
     120_000,
@@ -205,24 +190,10 @@ async function rebuildAll(api: ApiProcess): Promise<void> {
 }
 
 describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load', (_kind, open) => {
-  let kind: DatabaseKind;
-  let api: ApiProcess | undefined;
-  let env: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    buildApi();
-    kind = await open();
-    env = { ...kind.env, ...SETTINGS };
-  }, 180_000);
-  afterAll(async () => {
-    api?.child.kill('SIGKILL');
-    await api?.exited;
-    await kind?.dispose();
-  });
+  const suite = onDatabaseKind(open);
 
   it('answers what it took, refuses the rest with SHUTTING_DOWN, ends subscriptions where they stood, exits 0 and loses nothing', async () => {
-    api = await startApiProcess(env);
-    const current = api;
+    const current = await suite.startApi(SETTINGS);
     const late = await rawRequest(current.url, randomCommand(['CLM-LATE'], 'late-1'));
     const pool: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -281,7 +252,8 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
     const output = current.output();
     expect(phasesIn(output)).toEqual(API_PHASES);
     expect(errorLines(output)).toEqual([]);
-    if (kind.dataDir) expect(existsSync(join(kind.dataDir, 'claimtrail.lock'))).toBe(false);
+    const { dataDir } = suite.kind;
+    if (dataDir) expect(existsSync(join(dataDir, 'claimtrail.lock'))).toBe(false);
 
     const takenAnswer = await taken.answer();
     expect(takenAnswer).toMatchObject({ status: 200, connection: 'close' });
@@ -304,7 +276,7 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
     await subscriber.dispose();
 
     // Restarted on the same database: every command it answered is in the log once, none it did not answer is.
-    api = await startApiProcess(env);
+    const api = await suite.startApi(SETTINGS);
     const log = await wholeLog(api.url);
     const seen = new Map<string, number>();
     for (const event of log)
@@ -326,15 +298,13 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
     expect([...delivered, ...resumed].map((e) => e.position)).toEqual(log.map((e) => e.position));
 
     // No batch was left half applied: caught up, the read models equal a rebuild from the whole log.
-    const restarted = api;
-    await until(async () => (await projections(restarted.url)).every((p) => p.caughtUp));
+    await until(async () => (await projections(api.url)).every((p) => p.caughtUp));
     expect(await stopped(api)).toBe(0);
-    api = undefined;
-    const database = await kind.open();
+    const database = await suite.kind.open();
     const projected = await dumpReadModels(database);
     await database.close();
     expect(projected.claim_summaries!.length).toBeGreaterThan(12);
-    await expectEqualToRebuild(kind, env, projected);
+    await expectEqualToRebuild(suite, SETTINGS, projected);
   }, 300_000);
 });
 
@@ -342,22 +312,11 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
 const quickest = databaseKinds()[0]![1];
 
 describe('a shutdown that cannot finish', () => {
-  let kind: DatabaseKind;
-  let api: ApiProcess | undefined;
-
-  beforeAll(async () => {
-    buildApi();
-    kind = await quickest();
-  }, 180_000);
-  afterEach(async () => {
-    api?.child.kill('SIGKILL');
-    await api?.exited;
-  });
-  afterAll(() => kind?.dispose());
+  const suite = onDatabaseKind(quickest);
 
   /** An API holding a request whose body never comes, signalled once. */
   async function stuck(timeoutMs: string): Promise<ApiProcess> {
-    api = await startApiProcess({ ...kind.env, SHUTDOWN_TIMEOUT_MS: timeoutMs });
+    const api = await suite.startApi({ SHUTDOWN_TIMEOUT_MS: timeoutMs });
     const held = await rawRequest(api.url, submit('held-1'));
     held.socket.write(`${held.head}Expect: 100-continue\r\n\r\n`);
     await until(async () => held.received().startsWith('HTTP/1.1 100 Continue'));
@@ -387,23 +346,11 @@ describe('a shutdown that cannot finish', () => {
 (process.env.DATABASE_URL ? describe : describe.skip)(
   'the projector worker, stopped with SIGTERM in the middle of its backlog',
   () => {
-    let kind: DatabaseKind;
-    let api: ApiProcess | undefined;
-    let worker: AppProcess | undefined;
-
-    beforeAll(async () => {
-      buildApi('projector');
-      kind = await quickest();
-    }, 180_000);
-    afterAll(async () => {
-      for (const app of [api, worker]) app?.child.kill('SIGKILL');
-      await Promise.all([api?.exited, worker?.exited]);
-      await kind?.dispose();
-    });
+    const suite = onDatabaseKind(quickest, 'projector');
 
     it('commits the batch it is applying, closes its pool, exits 0, and resumes where it stopped', async () => {
-      const env = { ...kind.env, PROJECTOR_IN_PROCESS: 'false' };
-      api = await startApiProcess(env);
+      const env = { PROJECTOR_IN_PROCESS: 'false' };
+      const api = await suite.startApi(env);
       const current = api;
       const pool: string[] = [];
       for (let i = 0; i < 20; i++) {
@@ -417,7 +364,7 @@ describe('a shutdown that cannot finish', () => {
         }),
       );
 
-      worker = await startProjectorProcess({ ...kind.env, PROJECTION_BATCH_SIZE: '2' });
+      let worker: AppProcess = await suite.startProjector({ PROJECTION_BATCH_SIZE: '2' });
       await until(async () => (await projections(current.url)).some((p) => p.eventsApplied >= 40));
       expect(await stopped(worker)).toBe(0);
       expect(phasesIn(worker.output())).toEqual([
@@ -430,16 +377,14 @@ describe('a shutdown that cannot finish', () => {
       expect(errorLines(worker.output())).toEqual([]);
       expect((await projections(current.url)).some((p) => !p.caughtUp)).toBe(true);
 
-      worker = await startProjectorProcess(kind.env);
+      worker = await suite.startProjector();
       await until(async () => (await projections(current.url)).every((p) => p.caughtUp));
       expect(await stopped(worker)).toBe(0);
-      worker = undefined;
       expect(await stopped(api)).toBe(0);
-      api = undefined;
-      const database = await kind.open();
+      const database = await suite.kind.open();
       const projected = await dumpReadModels(database);
       await database.close();
-      await expectEqualToRebuild(kind, env, projected);
+      await expectEqualToRebuild(suite, env, projected);
     }, 300_000);
   },
 );

@@ -55,3 +55,17 @@ export async function until(condition: () => Promise<boolean>, timeoutMs = 60_00
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Starts a rebuild of every projection through the API's rebuildProjection mutation (an admin token). */
+export async function startRebuilds(url: string): Promise<void> {
+  for (const { name } of await projections(url)) {
+    const { errors } = await gql(
+      url,
+      `mutation R($name: String!) { rebuildProjection(name: $name) { name } }`,
+      {
+        name,
+      },
+    );
+    if (errors) throw new Error(`rebuildProjection(${name}) failed: ${JSON.stringify(errors)}`);
+  }
+}

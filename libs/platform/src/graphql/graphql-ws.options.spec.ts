@@ -56,12 +56,18 @@ describe('graphql-ws as the API serves it', () => {
       type Event { position: String, data: String }
       type Subscription { events(first: Int): [Event!]! }
     `);
-    const served = graphqlWsOptions(
-      { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
-      { plugins: [], validationRules: [], parseOptions: {} },
-      createGraphQLErrorFormatter([platformErrorMapping]),
-      () => schema,
-    );
+    /** The options over this schema, with the observer and shutdown signal given. */
+    const servedWith = (observer?: Parameters<typeof graphqlWsOptions>[5], shutdown?: AbortSignal) =>
+      graphqlWsOptions(
+        { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
+        { plugins: [], validationRules: [], parseOptions: {} },
+        createGraphQLErrorFormatter([platformErrorMapping]),
+        () => schema,
+        undefined,
+        observer,
+        shutdown,
+      );
+    const served = servedWith();
     const subscribe = (connection: object, id: string, query: string, variables = {}) =>
       served.onSubscribe!({ ...connection, subscriptions: {} } as never, id, {
         query,
@@ -107,14 +113,7 @@ describe('graphql-ws as the API serves it', () => {
     it('tells the observer when each operation opens and ends, once, also when its socket closes first', async () => {
       jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
       let open = 0;
-      const observed = graphqlWsOptions(
-        { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
-        { plugins: [], validationRules: [], parseOptions: {} },
-        createGraphQLErrorFormatter([platformErrorMapping]),
-        () => schema,
-        undefined,
-        { subscriptionOpened: () => open++, subscriptionEnded: () => open-- },
-      );
+      const observed = servedWith({ subscriptionOpened: () => open++, subscriptionEnded: () => open-- });
       const connection = { subscriptions: {} };
       for (const id of ['1', '2'])
         await observed.onSubscribe!(connection as never, id, {
@@ -141,15 +140,7 @@ describe('graphql-ws as the API serves it', () => {
       it('ends each connection with 1001 once its subscriptions have ended, naming where one stopped; takes nothing new', async () => {
         jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
         const controller = new AbortController();
-        const options = graphqlWsOptions(
-          { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
-          { plugins: [], validationRules: [], parseOptions: {} },
-          createGraphQLErrorFormatter([platformErrorMapping]),
-          () => schema,
-          undefined,
-          undefined,
-          controller.signal,
-        );
+        const options = servedWith(undefined, controller.signal);
         const feed = 'subscription Feed { events(first: 1) { position } }';
         const busy = connection();
         const idle = connection();
