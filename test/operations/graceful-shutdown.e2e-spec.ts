@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
@@ -54,13 +54,23 @@ const submit = (commandId: string): Command => ({
   input: submitClaimInput({ commandId }) as unknown as Command['input'],
 });
 
-/** A raw HTTP/1.1 request on its own connection, for the moments the test controls byte by byte. */
-async function rawRequest(url: string, command: Command) {
+/**
+ * A raw HTTP/1.1 request on its own connection, for the moments the test controls byte by byte: a command (POST
+ * /graphql) or a GET of the path given.
+ */
+async function rawRequest(url: string, request: Command | string) {
   const { hostname, port } = new URL(url);
-  const body = JSON.stringify({ query: mutation(command.name), variables: { input: command.input } });
-  const head =
-    `POST /graphql HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
-    `Authorization: ${(await bearer('load')).authorization}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
+  const get = typeof request === 'string';
+  const body = get
+    ? ''
+    : JSON.stringify({ query: mutation(request.name), variables: { input: request.input } });
+  const requestLine = get ? `GET ${request} HTTP/1.1\r\n` : 'POST /graphql HTTP/1.1\r\n';
+  const headers =
+    `Host: ${hostname}:${port}\r\n` +
+    (get
+      ? ''
+      : `Content-Type: application/json\r\nAuthorization: ${(await bearer('load')).authorization}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n`);
   const socket: Socket = connect(Number(port), hostname);
   await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   let text = '';
@@ -68,20 +78,27 @@ async function rawRequest(url: string, command: Command) {
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   socket.on('error', () => undefined);
   return {
-    head,
-    body,
-    socket,
-    received: () => text,
-    /** Everything the server sent, once it has closed the connection: status, headers and JSON body. */
+    /** Sends the request line only: the connection is busy from then on, not idle. */
+    begin: () => socket.write(requestLine),
+    /** Sends the rest of a request begun. */
+    finish: () => socket.write(`${headers}\r\n${body}`),
+    /** Sends all but the body, asking to continue; resolves once the server has taken the request. */
+    async hold(): Promise<void> {
+      socket.write(`${requestLine}${headers}Expect: 100-continue\r\n\r\n`);
+      await until(async () => text.startsWith('HTTP/1.1 100 Continue'));
+    },
+    /** Sends the body of a held request. */
+    release: () => socket.write(body),
+    /** What the server answered, once it has closed the connection: status, Connection header and JSON body. */
     async answer(): Promise<Answer> {
       await closed;
       const final = text.slice(text.lastIndexOf('HTTP/1.1 '));
       if (!final.includes('\r\n\r\n') || final.startsWith('HTTP/1.1 100 '))
         return { status: 0, connection: null, body: {} };
-      const [headers, payload] = final.split('\r\n\r\n') as [string, string];
+      const [head, payload] = final.split('\r\n\r\n') as [string, string];
       return {
-        status: Number(headers.slice(9, 12)),
-        connection: /\r\nconnection: ([^\r]+)/i.exec(headers)?.[1] ?? null,
+        status: Number(head.slice(9, 12)),
+        connection: /\r\nconnection: ([^\r]+)/i.exec(head)?.[1] ?? null,
         body: JSON.parse(payload.startsWith('{') ? payload : chunkedBody(payload)),
       };
     },
@@ -195,6 +212,8 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
   it('answers what it took, refuses the rest with SHUTTING_DOWN, ends subscriptions where they stood, exits 0 and loses nothing', async () => {
     const current = await suite.startApi(SETTINGS);
     const late = await rawRequest(current.url, randomCommand(['CLM-LATE'], 'late-1'));
+    const ready = await rawRequest(current.url, '/health/ready');
+    const live = await rawRequest(current.url, '/health/live');
     const pool: string[] = [];
     for (let i = 0; i < 12; i++) {
       const seed = submit(`seed-${i}`);
@@ -234,17 +253,16 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
     const running = Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     await until(async () => acknowledged.size >= SIGNAL_AFTER_ACKNOWLEDGED, 120_000);
 
-    // Begun before the signal and finished after it: its connection is not idle, so the drain answers it.
-    late.socket.write('POST /graphql HTTP/1.1\r\n');
+    // Begun before the signal and finished after it: their connections are not idle, so the drain answers them.
+    for (const begun of [late, ready, live]) begun.begin();
     // Taken before the signal: its headers are in, its body is not (100-continue says the server took it).
     const taken = await rawRequest(current.url, submit('taken-1'));
-    taken.socket.write(`${taken.head}Expect: 100-continue\r\n\r\n`);
-    await until(async () => taken.received().startsWith('HTTP/1.1 100 Continue'));
+    await taken.hold();
 
     current.child.kill('SIGTERM');
     await waitForOutput(current, '"phase":"draining"');
-    taken.socket.write(taken.body);
-    late.socket.write(late.head.slice('POST /graphql HTTP/1.1\r\n'.length) + '\r\n' + late.body);
+    taken.release();
+    for (const begun of [late, ready, live]) begun.finish();
     expect(await current.exited).toBe(0);
     exited = true;
     await running;
@@ -253,7 +271,11 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
     expect(phasesIn(output)).toEqual(API_PHASES);
     expect(errorLines(output)).toEqual([]);
     const { dataDir } = suite.kind;
-    if (dataDir) expect(existsSync(join(dataDir, 'claimtrail.lock'))).toBe(false);
+    if (dataDir) {
+      expect(existsSync(join(dataDir, 'claimtrail.lock'))).toBe(false);
+      // PostgreSQL's control file says how the cluster stopped: 1 is a clean shutdown, 6 (in production) a crash.
+      expect(readFileSync(join(dataDir, 'global', 'pg_control')).readUInt32LE(16)).toBe(1);
+    }
 
     const takenAnswer = await taken.answer();
     expect(takenAnswer).toMatchObject({ status: 200, connection: 'close' });
@@ -267,6 +289,14 @@ describe.each(databaseKinds())('the API on %s, stopped with SIGTERM under load',
         errors: [{ message: expect.any(String), extensions: { code: 'SHUTTING_DOWN' } }],
       });
     }
+
+    // Readiness said so at once; the process was still alive.
+    const readiness = await ready.answer();
+    expect(readiness).toMatchObject({ status: 503, connection: 'close' });
+    expect(readiness.body).toMatchObject({
+      error: { shutdown: { status: 'down', reason: 'shutting down' } },
+    });
+    expect(await live.answer()).toMatchObject({ status: 200, connection: 'close' });
 
     const [ended] = (await subscription.ended)!;
     const lastPosition = delivered.at(-1)!.position;
@@ -317,9 +347,7 @@ describe('a shutdown that cannot finish', () => {
   /** An API holding a request whose body never comes, signalled once. */
   async function stuck(timeoutMs: string): Promise<ApiProcess> {
     const api = await suite.startApi({ SHUTDOWN_TIMEOUT_MS: timeoutMs });
-    const held = await rawRequest(api.url, submit('held-1'));
-    held.socket.write(`${held.head}Expect: 100-continue\r\n\r\n`);
-    await until(async () => held.received().startsWith('HTTP/1.1 100 Continue'));
+    await (await rawRequest(api.url, submit('held-1'))).hold();
     api.child.kill('SIGTERM');
     await waitForOutput(api, '"phase":"draining"');
     return api;

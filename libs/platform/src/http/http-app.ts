@@ -9,7 +9,7 @@ import { ShuttingDownError, validationExceptionFactory } from '../errors/api-err
 import type { RequestErrorReason } from '../errors/platform-errors.mapping.js';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown.js';
 import { HttpDrain } from '../lifecycle/http-drain.js';
-import { requestLogger } from '../logging/request-logging.js';
+import { arrivedDuringShutdown, requestLogger } from '../logging/request-logging.js';
 import { recordOutcome } from '../logging/request-logging.plugin.js';
 import { TextInputPipe, type TextRule } from '../validation/text-input.pipe.js';
 import { graphqlSpans } from '../tracing/graphql.tracing.js';
@@ -61,7 +61,9 @@ const HEALTH_PROBE = /^\/health(\/|$)/;
  */
 function shutdownGate(signal: AbortSignal) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!signal.aborted || HEALTH_PROBE.test(req.path)) return next();
+    if (!signal.aborted) return next();
+    arrivedDuringShutdown(req);
+    if (HEALTH_PROBE.test(req.path)) return next();
     const error = new ShuttingDownError();
     recordOutcome(req, { errorCodes: ['SHUTTING_DOWN'] });
     res
