@@ -2,15 +2,14 @@ import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database'
 import pg from 'pg';
 import {
   buildApi,
-  buildProjector,
   startApiProcess,
   startProjectorProcess,
   type ApiProcess,
-  type ProjectorProcess,
+  type AppProcess,
 } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
 import { gql, mutation, randomCommand } from '../support/random-commands.js';
-import { dumpReadModels, until } from '../support/read-model-dump.js';
+import { dumpReadModels, until } from '../support/read-models.js';
 
 const PARTITIONS = 4;
 const CLIENTS = 8;
@@ -24,11 +23,10 @@ const PROJECTIONS = `{ projections { name caughtUp rebuild { eventsApplied } } }
     let database: ResolvedDatabase;
     let admin: pg.Client;
     let api: ApiProcess | undefined;
-    const workers: ProjectorProcess[] = [];
+    const workers: AppProcess[] = [];
 
     beforeAll(async () => {
-      buildApi();
-      buildProjector();
+      buildApi('projector');
       database = await createTestDatabase();
       admin = new pg.Client({ connectionString: database.url });
       await admin.connect();

@@ -5,14 +5,10 @@ import { TEST_AUTH_ENV } from './test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the API as `npm start` runs it; tsc -b skips what is up to date. */
-export function buildApi(): void {
-  execFileSync('npx', ['tsc', '-b', 'apps/api'], { cwd: ROOT, stdio: 'inherit' });
-}
-
-/** Builds the projector worker as `npm run start:projector` runs it. */
-export function buildProjector(): void {
-  execFileSync('npx', ['tsc', '-b', 'apps/projector'], { cwd: ROOT, stdio: 'inherit' });
+/** Builds the API as `npm start` runs it, and the other apps named; tsc -b skips what is up to date. */
+export function buildApi(...others: ('projector' | 'cli')[]): void {
+  const apps = ['apps/api', ...others.map((app) => `apps/${app}`)];
+  execFileSync('npx', ['tsc', '-b', ...apps], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export async function freePort(): Promise<number> {
@@ -76,13 +72,13 @@ export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60
   return { ...started, url: `${base}/graphql` };
 }
 
-export type ProjectorProcess = Omit<ApiProcess, 'url'>;
+export type AppProcess = Omit<ApiProcess, 'url'>;
 
 /** The built projector worker in a process of its own; resolves once it says it started. */
 export async function startProjectorProcess(
   env: NodeJS.ProcessEnv,
   readyWithinMs = 60_000,
-): Promise<ProjectorProcess> {
+): Promise<AppProcess> {
   const started = spawnBuilt('dist/apps/projector/main.js', env);
   const { child, output } = started;
   const deadline = Date.now() + readyWithinMs;

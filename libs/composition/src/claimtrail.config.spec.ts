@@ -107,6 +107,7 @@ describe('loadClaimTrailConfig', () => {
       AUTH_JWKS_URL: 'ftp://idp',
       AUTH_ISSUER: ' ',
       RATE_LIMIT_PER_TOKEN: '0',
+      SHUTDOWN_TIMEOUT_MS: '10s',
     };
     expect(problemKeys(env).sort()).toEqual(Object.keys(env).sort());
     let message = '';
@@ -131,6 +132,7 @@ describe('loadClaimTrailConfig', () => {
     });
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
+    expect(config.shutdown).toEqual({ timeoutMs: 10_000 });
     expect(config.graphql.graphiql).toBe(true);
     expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
@@ -138,6 +140,12 @@ describe('loadClaimTrailConfig', () => {
     expect(loadApiConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(
       true,
     );
+  });
+
+  it('bounds a shutdown by SHUTDOWN_TIMEOUT_MS, from one second to ten minutes', () => {
+    expect(loadApiConfig({ SHUTDOWN_TIMEOUT_MS: '25000' }).shutdown.timeoutMs).toBe(25_000);
+    expect(problemKeys({ SHUTDOWN_TIMEOUT_MS: '999' })).toEqual(['SHUTDOWN_TIMEOUT_MS']);
+    expect(problemKeys({ SHUTDOWN_TIMEOUT_MS: '600001' })).toEqual(['SHUTDOWN_TIMEOUT_MS']);
   });
 
   it('refuses to start in production without a patient master key, naming the key and never a value', () => {

@@ -8,6 +8,7 @@ import {
   loggingConfig,
   metricsConfig,
   readYourWritesConfig,
+  shutdownConfig,
   tracingConfig,
   type Env,
 } from '@claimtrail/platform';
@@ -29,6 +30,7 @@ export const CLAIMTRAIL_CONFIG = {
   metrics: metricsConfig,
   tracing: tracingConfig,
   patients: patientsConfig,
+  shutdown: shutdownConfig,
 };
 
 export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;

@@ -235,4 +235,36 @@ describe('projection runner on a real database', () => {
     controller.abort();
     await running;
   });
+
+  it('aborted while applying a batch, commits that batch with its checkpoint and stops before the next', async () => {
+    const { position: before } = await store.append('stop-a', [event()], { expectedVersion: 'no_stream' });
+    const runner = new ProjectionRunner(store, dataSource, counting());
+    await runner.catchUp();
+    await store.append('stop-b', [event(), event()], { expectedVersion: 'no_stream' });
+    const { position: last } = await store.append('stop-c', [event()], { expectedVersion: 'no_stream' });
+    let entered = () => {};
+    const applying = new Promise<void>((resolve) => (entered = resolve));
+    let proceed = () => {};
+    const held = new Promise<void>((resolve) => (proceed = resolve));
+    const inner = counting();
+    const slow: Projection = {
+      ...inner,
+      apply: async (events, manager) => {
+        entered();
+        await held;
+        await inner.apply(events, manager);
+      },
+    };
+    const controller = new AbortController();
+    const running = new ProjectionRunner(store, dataSource, slow, { batchSize: 2 }).run(controller.signal);
+    await applying;
+    controller.abort();
+    proceed();
+    await running;
+    const [status] = await checkpoints.statuses(['stream_counts']);
+    expect(status!.position).not.toBe(before);
+    expect(status!.position).not.toBe(last);
+    expect(await counts()).toMatchObject({ 'stop-a': 1, 'stop-b': 2 });
+    expect((await counts())['stop-c']).toBeUndefined();
+  });
 });

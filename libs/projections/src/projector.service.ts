@@ -99,10 +99,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     await splitCheckpoints(this.dataSource, this.names(), this.options.partitions, 'check');
   }
 
+  /** Each runner commits the batch it is applying (rows and checkpoint in one transaction) and stops. */
   async onApplicationShutdown(): Promise<void> {
     this.controller.abort();
     await Promise.allSettled(this.running);
     await this.checkpoints.close();
+    if (this.running.length > 0)
+      this.logger.log({ phase: 'projections-stopped' }, 'Projections and log sealer stopped');
   }
 
   private names(): string[] {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Authenticator } from '../auth/authenticator.js';
 import type { AuthContext } from '../auth/principal.js';
 import type { ErrorMapping } from '../errors/error-mapping.js';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown.js';
 import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
 import { authErrorMappings } from '../auth/auth.errors.js';
@@ -42,8 +43,8 @@ export function graphqlServerModule(
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: [auth],
-    inject: [Authenticator],
-    useFactory: (authenticator: Authenticator) => ({
+    inject: [Authenticator, GracefulShutdown],
+    useFactory: (authenticator: Authenticator, shutdown: GracefulShutdown) => ({
       autoSchemaFile: true,
       sortSchema: true,
       // The API serves its own GraphiQL page (http/graphiql.page.ts) from local assets.
@@ -77,6 +78,7 @@ export function graphqlServerModule(
           () => built,
           authenticator,
           metrics,
+          shutdown.signal,
         ) as GraphQLWsSubscriptionsConfig,
       },
     }),
