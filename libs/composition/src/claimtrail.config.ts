@@ -8,6 +8,7 @@ import {
   loggingConfig,
   metricsConfig,
   readYourWritesConfig,
+  webAppConfig,
   type Env,
 } from '@claimtrail/platform';
 import { patientsConfig } from '@claimtrail/patients';
@@ -27,6 +28,7 @@ export const CLAIMTRAIL_CONFIG = {
   health: healthConfig,
   metrics: metricsConfig,
   patients: patientsConfig,
+  webApp: webAppConfig,
 };
 
 export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;

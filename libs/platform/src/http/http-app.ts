@@ -12,12 +12,15 @@ import { recordOutcome } from '../logging/request-logging.plugin.js';
 import { TextInputPipe, type TextRule } from '../validation/text-input.pipe.js';
 import { graphiqlRouter } from './graphiql.page.js';
 import type { HttpSettings } from './http.config.js';
+import { webAppRouter, type WebAppOptions } from './web-app.router.js';
 import { ListenError, listenErrorMessage, reservePort } from './port-reservation.js';
 import { UnexpectedErrorFilter } from './unexpected-error.filter.js';
 
 export interface HttpAppOptions {
   http: HttpSettings;
   graphiql: boolean;
+  /** The dashboard page at /app, when served. */
+  webApp?: WebAppOptions;
   /** The process's logger (createRootLogger); the module must import LoggerModule over the same one. */
   logger: Pino;
   /** The rules every string argument must follow. */
@@ -63,6 +66,7 @@ export async function createHttpApp(
   // First, so that every request gets its line, those the body parser or GraphiQL answer included.
   app.use(requestLogger(options.logger));
   if (options.graphiql) app.use(graphiqlRouter());
+  if (options.webApp) app.use(webAppRouter(options.webApp));
   app.use(express.json({ limit: options.http.bodyLimit }), requestErrorHandler);
   app.useGlobalFilters(new UnexpectedErrorFilter(app.getHttpAdapter()));
   app.useGlobalPipes(
