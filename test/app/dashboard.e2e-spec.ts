@@ -220,7 +220,7 @@ if (!hasChromium)
     await gql(`mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { version } }`, {
       input: payment,
     });
-    await page.getByRole('cell', { name: 'EFT-LIVE-1' }).waitFor({ timeout: 15_000 });
+    await page.locator('table.payments').getByText('EFT-LIVE-1').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(marker);
     await screenshot(page, '8-claim-live-payment');
   });
