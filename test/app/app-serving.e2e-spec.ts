@@ -63,7 +63,7 @@ describe('the dashboard page at /app', () => {
   });
 
   describe('with an identity provider', () => {
-    let apis: TestApi[] = [];
+    const apis: TestApi[] = [];
     afterAll(async () => Promise.all(apis.map((api) => api.close())));
     const config = async (env: NodeJS.ProcessEnv) => {
       const api = await startTestApi(env);

@@ -152,10 +152,7 @@ if (!hasChromium)
   });
 
   it('shows the aging as of another day (a month end) when it is picked', async () => {
-    const monthEnd = await page.$eval(
-      '#month-end option:nth-child(3)',
-      (o) => (o as HTMLOptionElement).value,
-    );
+    const monthEnd = (await page.$eval('#month-end option:nth-child(3)', (o) => o.getAttribute('value')))!;
     await page.selectOption('#month-end', monthEnd);
     await page.getByRole('heading', { name: `Aging by payer as of ${monthEnd}` }).waitFor();
     await expectAgingMatches(monthEnd);
@@ -208,20 +205,20 @@ if (!hasChromium)
     const input = submitClaimInput();
     const claimId = input.claimId as string;
     await gql(SUBMIT_CLAIM, { input });
-    await page.evaluate((id) => (location.hash = `#/claim/${id}`), claimId);
+    await page.evaluate(`location.hash = '#/claim/${claimId}'`);
     await page.getByText('No payment yet.').waitFor();
-    const marker = await page.evaluate(() => ((window as any).__sameDocument = true));
+    // Set on this document only: still there afterwards means the page was not reloaded.
+    await page.evaluate('window.sameDocument = true');
     const { type: _type, ...payment } = recordPayment({
-      claimId,
       paymentId: 'EFT-LIVE-1',
       occurredAt: new Date().toISOString(),
       paidDate: new Date().toISOString().slice(0, 10),
-    }) as any;
+    });
     await gql(`mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { version } }`, {
-      input: payment,
+      input: { ...payment, claimId },
     });
     await page.locator('table.payments').getByText('EFT-LIVE-1').waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(marker);
+    expect(await page.evaluate('window.sameDocument')).toBe(true);
     await screenshot(page, '8-claim-live-payment');
   });
 
