@@ -84,7 +84,7 @@ export async function runAppBench(book: ClaimsBook, api: ApiProcess): Promise<vo
     'app',
     report,
     [
-      `Run ${runStamp(at)} UTC · ${report.machine.cpus} cores · Node ${process.version} · ${book.serverVersion.split(' on ')[0]} · ${book.stats.claims} claims, ${book.stats.events} events · ${ROUNDS} rounds · headless Chromium`,
+      `Run ${runStamp(at)} UTC · ${report.machine.cpus} cores · Node ${process.version} · ${book.serverVersion.split(' on ')[0]} · ${book.stats.claims} claims, ${book.stats.events} events · ${ROUNDS} rounds · headless Chromium · load average ${report.machine.loadAverage[0]} at the end`,
       '',
       '| First load of /app (AR overview) | DOMContentLoaded p50 ms | overview rendered p50 ms | overview rendered max ms | requests | Target |',
       '| --- | ---: | ---: | ---: | ---: | --- |',
