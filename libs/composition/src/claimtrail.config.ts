@@ -10,6 +10,7 @@ import {
   readYourWritesConfig,
   shutdownConfig,
   tracingConfig,
+  webAppConfig,
   type Env,
 } from '@claimtrail/platform';
 import { patientsConfig } from '@claimtrail/patients';
@@ -31,6 +32,7 @@ export const CLAIMTRAIL_CONFIG = {
   tracing: tracingConfig,
   patients: patientsConfig,
   shutdown: shutdownConfig,
+  webApp: webAppConfig,
 };
 
 export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;

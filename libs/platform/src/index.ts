@@ -60,6 +60,8 @@ export { graphqlServerModule } from './graphql/graphql-server.module.js';
 export { queryLimitWiring, pageSizeEstimator } from './graphql/query-limits.js';
 export { httpConfig, type HttpSettings } from './http/http.config.js';
 export { createHttpApp, startHttpApp, type HttpAppOptions } from './http/http-app.js';
+export { webAppConfig, type WebAppSettings } from './http/web-app.config.js';
+export { webAppRouter, type WebAppClientConfig, type WebAppOptions } from './http/web-app.router.js';
 export { ListenError, reservePort } from './http/port-reservation.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
 export { GracefulShutdown } from './lifecycle/graceful-shutdown.js';

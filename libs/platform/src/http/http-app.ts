@@ -15,12 +15,15 @@ import { TextInputPipe, type TextRule } from '../validation/text-input.pipe.js';
 import { graphqlSpans } from '../tracing/graphql.tracing.js';
 import { graphiqlRouter } from './graphiql.page.js';
 import type { HttpSettings } from './http.config.js';
+import { webAppRouter, type WebAppOptions } from './web-app.router.js';
 import { ListenError, listenErrorMessage, reservePort } from './port-reservation.js';
 import { UnexpectedErrorFilter } from './unexpected-error.filter.js';
 
 export interface HttpAppOptions {
   http: HttpSettings;
   graphiql: boolean;
+  /** The dashboard page at /app, when served. */
+  webApp?: WebAppOptions;
   /** The process's logger (createRootLogger); the module must import LoggerModule over the same one. */
   logger: Pino;
   /** The rules every string argument must follow. */
@@ -95,6 +98,7 @@ export async function createHttpApp(
   shutdown.onDrain('http', () => drain.close());
   app.use(drain.track, shutdownGate(shutdown.signal));
   if (options.graphiql) app.use(graphiqlRouter());
+  if (options.webApp) app.use(webAppRouter(options.webApp));
   app.use(express.json({ limit: options.http.bodyLimit }), requestErrorHandler);
   // After the body parser: the span's context would not survive its stream callbacks.
   if (options.tracing) app.use('/graphql', graphqlSpans);

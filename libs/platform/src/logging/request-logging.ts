@@ -14,7 +14,7 @@ type Response = ServerResponse & { err?: unknown };
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 // A path is logged only when it is one the API serves: any other is text a client chose.
-const KNOWN_PATHS = /^\/(graphql|health|metrics|graphiql-assets)(?=\/|$)/;
+const KNOWN_PATHS = /^\/(graphql|health|metrics|graphiql-assets|app)(?=\/|$)/;
 
 function pathOf(req: Request): string {
   const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;

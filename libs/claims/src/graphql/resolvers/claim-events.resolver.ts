@@ -1,5 +1,5 @@
 import { PhiAccessLog, phiFieldsOf, withoutPhi, type PhiStreamRecorder } from '@claimtrail/audit';
-import { Args, Context, Info, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
 import {
   GracefulShutdown,
@@ -89,6 +89,16 @@ export class ClaimEventsResolver {
     private readonly phiAccess: PhiAccessLog,
     private readonly shutdown: GracefulShutdown,
   ) {}
+
+  @Roles('analyst', 'auditor')
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'The position of the newest event in the log (null while it is empty): subscribe to claimEvents after it to receive only what comes next.',
+  })
+  claimLogHead(): Promise<string | undefined> {
+    return this.feed.head();
+  }
 
   @Roles('analyst', 'auditor')
   @Subscription(() => ClaimLogEvent, {
