@@ -80,6 +80,14 @@ module.exports = {
       to: { path: '^node_modules/prom-client/' },
     },
     {
+      name: 'opentelemetry-at-the-edge',
+      severity: 'error',
+      comment:
+        "Features declare observer ports and are handed implementations: only the platform's and the composition root's tracing folders know OpenTelemetry, its API included.",
+      from: { pathNot: '^libs/(platform|composition)/src/tracing/' },
+      to: { path: '^node_modules/@opentelemetry/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,4 +1,5 @@
 import { runApiBench } from './api.bench.js';
+import { runAppBench } from './app.bench.js';
 import { startApiProcess } from './api-process.js';
 import { openClaimsBook } from './claims-book.js';
 import { runEventStoreBench } from './event-store.bench.js';
@@ -20,6 +21,7 @@ const SUITES = [
   'queries',
   'lag',
   'subscription',
+  'app',
 ] as const;
 type Suite = (typeof SUITES)[number];
 const GROUPS: Record<string, Suite[]> = { all: [...SUITES], 'read-models': ['rebuild', 'queries', 'lag'] };
@@ -48,7 +50,7 @@ if (suites.has('remittance-import')) {
   console.log('remittance-import');
   await runRemittanceImportBench();
 }
-const onBook = ['rebuild', 'queries', 'lag', 'subscription'] as const;
+const onBook = ['rebuild', 'queries', 'lag', 'subscription', 'app'] as const;
 if (onBook.some((suite) => suites.has(suite))) {
   const book = await openClaimsBook();
   try {
@@ -56,7 +58,7 @@ if (onBook.some((suite) => suites.has(suite))) {
       console.log('rebuild');
       await runRebuildBench(book);
     } else await catchUpAll(book);
-    if (suites.has('queries') || suites.has('lag') || suites.has('subscription')) {
+    if (suites.has('queries') || suites.has('lag') || suites.has('subscription') || suites.has('app')) {
       const profile = process.env.BENCH_API_CPU_PROFILE;
       const api = await startApiProcess(book.url, profile ? { cpuProfileDir: profile } : {});
       try {
@@ -71,6 +73,10 @@ if (onBook.some((suite) => suites.has(suite))) {
         if (suites.has('subscription')) {
           console.log('subscription');
           await runSubscriptionBench(book, api);
+        }
+        if (suites.has('app')) {
+          console.log('app');
+          await runAppBench(book, api);
         }
       } finally {
         await api.stop();

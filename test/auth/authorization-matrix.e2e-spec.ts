@@ -66,6 +66,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   // Event streams
   claimEventBatches: ['analyst', 'auditor'],
   claimEvents: ['analyst', 'auditor'],
+  claimLogHead: ['analyst', 'auditor'],
 };
 
 type Cell = 'allow' | 'deny' | 'unauthenticated';

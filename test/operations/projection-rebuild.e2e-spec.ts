@@ -1,113 +1,24 @@
-import { createTestDatabase, resolveDatabase, type ResolvedDatabase } from '@claimtrail/database';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { buildApi, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import type { ApiProcess } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
+import { databaseKinds, onDatabaseKind } from '../support/database-kinds.js';
+import { dumpReadModels, projections, startRebuilds, until } from '../support/read-models.js';
 import { gql, mutation, randomCommand } from '../support/random-commands.js';
 
-const READ_MODEL_TABLES = [
-  'claim_summaries',
-  'worklist_items',
-  'ar_claim_facts',
-  'ar_claim_ledgers',
-  'ar_balance_periods',
-  'ar_denials',
-  'ar_pends',
-  'ar_money',
-];
-const PROJECTIONS = `{ projections { name caughtUp eventsApplied rebuild { eventsApplied } } }`;
 const CLAIMS_PAGE = `{ claims(first: 100) { edges { node { id status version
   balances { chargeCents paidCents insuranceBalanceCents patientBalanceCents } } } } }`;
-
-interface Kind {
-  env: NodeJS.ProcessEnv;
-  /** Opens the database while no API holds it (the embedded one admits one process at a time). */
-  open(): Promise<ResolvedDatabase>;
-  dispose(): Promise<void>;
-}
-
-const kinds: [string, () => Promise<Kind>][] = [
-  [
-    'the embedded database',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'ct-rebuild-'));
-      const dataDir = join(dir, 'pgdata');
-      return {
-        env: { CLAIMTRAIL_DATA_DIR: dataDir },
-        open: () => resolveDatabase({ embeddedDataDir: dataDir }),
-        dispose: () => rm(dir, { recursive: true, force: true }),
-      };
-    },
-  ],
-];
-if (process.env.DATABASE_URL) {
-  kinds.unshift([
-    'PostgreSQL',
-    async () => {
-      const database = await createTestDatabase();
-      return {
-        env: { DATABASE_URL: database.url },
-        open: async () => ({ ...database, close: async () => undefined }),
-        dispose: () => database.close(),
-      };
-    },
-  ]);
-}
-
-/** Every read-model row, in a stable order, as JSON: what "identical read models" means below. */
-async function dumpReadModels(database: ResolvedDatabase): Promise<Record<string, string[]>> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const dump: Record<string, string[]> = {};
-    for (const table of READ_MODEL_TABLES) {
-      const { rows } = await client.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t`);
-      dump[table] = rows.map((r: { row: string }) => r.row).sort();
-    }
-    return dump;
-  } finally {
-    await client.end();
-  }
-}
 
 async function stop(api: ApiProcess): Promise<void> {
   api.child.kill('SIGTERM');
   await api.exited;
 }
 
-async function projections(api: ApiProcess) {
-  const { data, errors } = await gql(api.url, PROJECTIONS);
-  expect(errors).toBeUndefined();
-  return data.projections as { name: string; caughtUp: boolean; eventsApplied: number; rebuild: unknown }[];
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-describe.each(kinds)('read models on %s: killed mid-batch, restarted, rebuilt', (_kind, open) => {
-  let kind: Kind;
-  let api: ApiProcess | undefined;
-
-  beforeAll(async () => {
-    buildApi();
-    kind = await open();
-  }, 180_000);
-  afterAll(async () => {
-    api?.child.kill('SIGKILL');
-    await api?.exited;
-    await kind?.dispose();
-  });
+describe.each(databaseKinds())('read models on %s: killed mid-batch, restarted, rebuilt', (_kind, open) => {
+  const suite = onDatabaseKind(open);
 
   it('ends identical to an uninterrupted replay, and a rebuild swaps in identical tables while queries keep answering', async () => {
     // A log written with no projector running: the restarts below all have a backlog to work through.
-    api = await startApiProcess({ ...kind.env, PROJECTOR_IN_PROCESS: 'false' });
+    const { kind } = suite;
+    let api = await suite.startApi({ PROJECTOR_IN_PROCESS: 'false' });
     const pool: string[] = [];
     for (let i = 0; i < 30; i++) {
       const input = submitClaimInput({ commandId: `submit-${i}` });
@@ -128,15 +39,15 @@ describe.each(kinds)('read models on %s: killed mid-batch, restarted, rebuilt', 
 
     // Killed three times in the middle of the backlog, batches of two events at a time.
     for (let kill = 1; kill <= 3; kill++) {
-      api = await startApiProcess({ ...kind.env, PROJECTION_BATCH_SIZE: '2' });
+      api = await suite.startApi({ PROJECTION_BATCH_SIZE: '2' });
       const running = api;
-      await until(async () => (await projections(running)).some((p) => p.eventsApplied >= kill * 40));
+      await until(async () => (await projections(running.url)).some((p) => p.eventsApplied >= kill * 40));
       api.child.kill('SIGKILL');
       await api.exited;
     }
-    api = await startApiProcess(kind.env);
+    api = await suite.startApi();
     const resumed = api;
-    await until(async () => (await projections(resumed)).every((p) => p.caughtUp));
+    await until(async () => (await projections(resumed.url)).every((p) => p.caughtUp));
     const claimsPage = await gql(api.url, CLAIMS_PAGE);
     expect(claimsPage.errors).toBeUndefined();
     await stop(api);
@@ -146,23 +57,14 @@ describe.each(kinds)('read models on %s: killed mid-batch, restarted, rebuilt', 
     expect(afterCrashes.claim_summaries!.length).toBeGreaterThanOrEqual(30);
 
     // Rebuild every projection from the API: the old tables answer until each switch.
-    api = await startApiProcess(kind.env);
+    api = await suite.startApi();
     const rebuilding = api;
-    for (const { name } of await projections(api)) {
-      const { errors } = await gql(
-        api.url,
-        `mutation R($name: String!) { rebuildProjection(name: $name) { name } }`,
-        {
-          name,
-        },
-      );
-      expect(errors).toBeUndefined();
-    }
+    await startRebuilds(api.url);
     let answered = 0;
     await until(async () => {
       expect(await gql(rebuilding.url, CLAIMS_PAGE)).toEqual(claimsPage);
       answered++;
-      return (await projections(rebuilding)).every((p) => p.rebuild === null && p.caughtUp);
+      return (await projections(rebuilding.url)).every((p) => p.rebuild === null && p.caughtUp);
     });
     expect(answered).toBeGreaterThan(0);
     const again = await gql(api.url, `mutation { rebuildProjection(name: "nope") { name } }`);

@@ -5,9 +5,10 @@ import { TEST_AUTH_ENV } from './test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the API as `npm start` runs it; tsc -b skips what is up to date. */
-export function buildApi(): void {
-  execFileSync('npx', ['tsc', '-b', 'apps/api'], { cwd: ROOT, stdio: 'inherit' });
+/** Builds the API as `npm start` runs it, and the other apps named; tsc -b skips what is up to date. */
+export function buildApi(...others: ('projector' | 'cli')[]): void {
+  const apps = ['apps/api', ...others.map((app) => `apps/${app}`)];
+  execFileSync('npx', ['tsc', '-b', ...apps], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export async function freePort(): Promise<number> {
@@ -26,19 +27,11 @@ export interface ApiProcess {
   exited: Promise<number | string | null>;
 }
 
-/** The built API in a process of its own, so that a test can kill it as an operator or a crash would. */
-export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60_000): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+/** A built program (dist/apps/...) in a process of its own, its output collected. */
+function spawnBuilt(script: string, env: NodeJS.ProcessEnv): Omit<ApiProcess, 'url'> {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      GRAPHIQL: 'false',
-      ...TEST_AUTH_ENV,
-      ...env,
-    },
+    env: { PATH: process.env.PATH, ...TEST_AUTH_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,11 +40,24 @@ export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60
   const exited = new Promise<number | string | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),
   );
+  return { child, output: () => output, exited };
+}
+
+/** The built API in a process of its own, so that a test can kill it as an operator or a crash would. */
+export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60_000): Promise<ApiProcess> {
+  const port = await freePort();
+  const started = spawnBuilt('dist/apps/api/main.js', {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    GRAPHIQL: 'false',
+    ...env,
+  });
+  const { child, output } = started;
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`The API exited while starting:\n${output}`);
+      throw new Error(`The API exited while starting:\n${output()}`);
     try {
       if ((await fetch(`${base}/health/live`)).ok) break;
     } catch {
@@ -59,9 +65,31 @@ export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The API did not start within ${readyWithinMs} ms:\n${output}`);
+      throw new Error(`The API did not start within ${readyWithinMs} ms:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url: `${base}/graphql`, child, output: () => output, exited };
+  return { ...started, url: `${base}/graphql` };
+}
+
+export type AppProcess = Omit<ApiProcess, 'url'>;
+
+/** The built projector worker in a process of its own; resolves once it says it started. */
+export async function startProjectorProcess(
+  env: NodeJS.ProcessEnv,
+  readyWithinMs = 60_000,
+): Promise<AppProcess> {
+  const started = spawnBuilt('dist/apps/projector/main.js', env);
+  const { child, output } = started;
+  const deadline = Date.now() + readyWithinMs;
+  while (!output().includes('Projector worker started')) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The projector exited while starting:\n${output()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The projector did not start within ${readyWithinMs} ms:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return started;
 }

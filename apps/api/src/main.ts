@@ -1,7 +1,9 @@
 import { loadClaimTrailConfig, startApi } from '@claimtrail/composition';
+import { shutDownOnSignals } from '@claimtrail/platform';
 
 try {
-  await startApi(loadClaimTrailConfig(process.env));
+  const config = loadClaimTrailConfig(process.env);
+  shutDownOnSignals(await startApi(config), config.shutdown);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -1,7 +1,9 @@
 import { loadClaimTrailConfig, startWorker } from '@claimtrail/composition';
+import { shutDownOnSignals } from '@claimtrail/platform';
 
 try {
-  await startWorker(loadClaimTrailConfig(process.env));
+  const config = loadClaimTrailConfig(process.env);
+  shutDownOnSignals(await startWorker(config), config.shutdown);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -6,8 +6,10 @@ export { ClaimCommandExecutor, fold, type CommandBody } from './application/clai
 export type { CommandContext, CommandResult } from './application/command-context.js';
 export {
   commandOutcomeOf,
+  observeCommands,
   type CommandObserver,
   type CommandOutcome,
+  type ObservedCommand,
 } from './application/command-observer.port.js';
 export { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
 export {

@@ -98,6 +98,8 @@ describe('loadClaimTrailConfig', () => {
       DATABASE_POOL_SIZE: '0',
       EVENT_STORE: 'mongo',
       PROJECTOR_IN_PROCESS: 'maybe',
+      PROJECTOR_PARTITIONS: '0',
+      PROJECTOR_LEASE_SECONDS: 'long',
       READ_YOUR_WRITES_TIMEOUT_MS: '-5',
       HEALTH_MAX_PROJECTION_LAG_SECONDS: 'soon',
       REQUEST_BODY_LIMIT: 'big',
@@ -105,6 +107,7 @@ describe('loadClaimTrailConfig', () => {
       AUTH_JWKS_URL: 'ftp://idp',
       AUTH_ISSUER: ' ',
       RATE_LIMIT_PER_TOKEN: '0',
+      SHUTDOWN_TIMEOUT_MS: '10s',
     };
     expect(problemKeys(env).sort()).toEqual(Object.keys(env).sort());
     let message = '';
@@ -120,12 +123,29 @@ describe('loadClaimTrailConfig', () => {
     const config = loadApiConfig({});
     expect(config.database).toEqual({ url: undefined, embeddedDataDir: undefined, poolSize: undefined });
     expect(config.eventStore).toEqual({ kind: 'postgres' });
-    expect(config.projector).toEqual({ inProcess: true, batchSize: 500, rebuildBatchSize: 5000 });
+    expect(config.projector).toEqual({
+      inProcess: true,
+      batchSize: 500,
+      rebuildBatchSize: 5000,
+      partitions: 1,
+      leaseSeconds: 15,
+    });
     expect(config.readYourWrites).toEqual({ timeoutMs: 5000 });
     expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '512kb' });
+    expect(config.shutdown).toEqual({ timeoutMs: 10_000 });
     expect(config.graphql.graphiql).toBe(true);
     expect(loadApiConfig(PRODUCTION).graphql.graphiql).toBe(false);
     expect(loadApiConfig({ PROJECTOR_IN_PROCESS: 'false' }).projector.inProcess).toBe(false);
+    expect(config.tracing.enabled).toBe(false);
+    expect(loadApiConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.enabled).toBe(
+      true,
+    );
+  });
+
+  it('bounds a shutdown by SHUTDOWN_TIMEOUT_MS, from one second to ten minutes', () => {
+    expect(loadApiConfig({ SHUTDOWN_TIMEOUT_MS: '25000' }).shutdown.timeoutMs).toBe(25_000);
+    expect(problemKeys({ SHUTDOWN_TIMEOUT_MS: '999' })).toEqual(['SHUTDOWN_TIMEOUT_MS']);
+    expect(problemKeys({ SHUTDOWN_TIMEOUT_MS: '600001' })).toEqual(['SHUTDOWN_TIMEOUT_MS']);
   });
 
   it('refuses to start in production without a patient master key, naming the key and never a value', () => {
@@ -145,5 +165,18 @@ describe('loadClaimTrailConfig', () => {
     } catch (error) {
       expect(String((error as Error).message)).not.toContain(short);
     }
+  });
+
+  it('takes earlier master keys during a rotation only with a current one, each the base64 of 32 bytes', () => {
+    const previous = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const list = previous.map((key) => key.toString('base64')).join(',');
+    expect(
+      loadApiConfig({ ...PRODUCTION, PATIENT_MASTER_KEY_PREVIOUS: list }).patients.previousMasterKeys,
+    ).toEqual(previous);
+    expect(loadApiConfig(PRODUCTION).patients.previousMasterKeys).toEqual([]);
+    expect(problemKeys({ PATIENT_MASTER_KEY_PREVIOUS: list })).toEqual(['PATIENT_MASTER_KEY_PREVIOUS']);
+    expect(problemKeys({ ...PRODUCTION, PATIENT_MASTER_KEY_PREVIOUS: `${list},short` })).toEqual([
+      'PATIENT_MASTER_KEY_PREVIOUS',
+    ]);
   });
 });

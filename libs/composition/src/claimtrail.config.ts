@@ -8,6 +8,9 @@ import {
   loggingConfig,
   metricsConfig,
   readYourWritesConfig,
+  shutdownConfig,
+  tracingConfig,
+  webAppConfig,
   type Env,
 } from '@claimtrail/platform';
 import { patientsConfig } from '@claimtrail/patients';
@@ -26,7 +29,10 @@ export const CLAIMTRAIL_CONFIG = {
   readYourWrites: readYourWritesConfig,
   health: healthConfig,
   metrics: metricsConfig,
+  tracing: tracingConfig,
   patients: patientsConfig,
+  shutdown: shutdownConfig,
+  webApp: webAppConfig,
 };
 
 export type ClaimTrailConfig = ReturnType<typeof loadClaimTrailConfig>;

@@ -1,9 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule, recordPhiFields } from '@claimtrail/audit';
 import { ConfigModule } from '@nestjs/config';
-import { CLAIMS_READ_MODELS, claimErrorMapping, ClaimsModule } from '@claimtrail/claims';
+import {
+  CLAIMS_READ_MODELS,
+  claimErrorMapping,
+  ClaimsModule,
+  observeCommands,
+  type CommandObserver,
+} from '@claimtrail/claims';
 import { DatabaseModule, type SchemaParts } from '@claimtrail/database';
-import { EventStoreModule, eventStoreErrorMapping } from '@claimtrail/event-store';
+import {
+  EventStoreModule,
+  eventStoreErrorMapping,
+  observeAppends,
+  type AppendObserver,
+} from '@claimtrail/event-store';
 import { PatientsModule, PatientVault, patientErrorMapping } from '@claimtrail/patients';
 import { payerErrorMapping, PayerRulesRepository, PayersModule } from '@claimtrail/payers';
 import {
@@ -13,6 +24,7 @@ import {
   loggerModuleParams,
   MetricsModule,
   PlatformModule,
+  TracingModule,
   type Clock,
   type ErrorMapping,
 } from '@claimtrail/platform';
@@ -26,6 +38,7 @@ import { HealthModule } from './health/health.module.js';
 import { createApiMetrics } from './metrics/api.metrics.js';
 import { ProjectionMetrics } from './metrics/projection.metrics.js';
 import { ReadModelsModule } from './read-models.module.js';
+import { createTracingObservers } from './tracing/tracing.observers.js';
 
 /** Every read model, in one list: adding one is its folder and a line here (or in its feature's list). */
 export const READ_MODELS: readonly ReadModel[] = [...CLAIMS_READ_MODELS, ...REMITTANCES_READ_MODELS];
@@ -58,6 +71,19 @@ export function claimTrailSchema(readModels: readonly ReadModel[] = READ_MODELS)
 
 export type ClaimTrailRole = 'api' | 'worker' | 'cli';
 
+/** What each program calls itself in traces unless OTEL_SERVICE_NAME says otherwise. */
+const SERVICE_NAMES: Record<ClaimTrailRole, string> = {
+  api: 'claimtrail-api',
+  worker: 'claimtrail-projector',
+  cli: 'claimtrail-cli',
+};
+
+/** The observers that are on, as one (traces outermost, so that a span covers all of its work), or none. */
+function combined<O>(observers: (O | undefined)[], combine: (...observers: O[]) => O): O | undefined {
+  const on = observers.filter((observer) => observer !== undefined);
+  return on.length <= 1 ? on[0] : combine(...on);
+}
+
 export interface ClaimTrailOptions {
   /** api: GraphQL over HTTP, projections in process unless configured off; worker: projections only; cli: neither. */
   role: ClaimTrailRole;
@@ -79,15 +105,22 @@ export class ClaimTrailModule {
   static forRoot(config: ClaimTrailConfig, options: ClaimTrailOptions): DynamicModule {
     const readModels = options.readModels ?? READ_MODELS;
     const metrics = options.role === 'api' && config.metrics.enabled ? createApiMetrics() : undefined;
+    const tracing = config.tracing.enabled ? createTracingObservers() : undefined;
     const database = DatabaseModule.forRoot(config.database, claimTrailSchema(readModels));
-    const eventStore = EventStoreModule.forRoot(config.eventStore, database, metrics?.appends);
+    const eventStore = EventStoreModule.forRoot(
+      config.eventStore,
+      database,
+      combined<AppendObserver>([tracing?.appends, metrics?.appends], observeAppends),
+    );
     const projector = ProjectorModule.forRoot({
       readModels,
       settings: {
         ...config.projector,
         inProcess: options.role === 'worker' || (options.role === 'api' && config.projector.inProcess),
+        leased: options.role === 'worker',
       },
       imports: [database, eventStore],
+      batchObserver: tracing?.batches,
     });
     const payers = PayersModule.forRoot(database, eventStore);
     const audit = AuditModule.forRoot(database);
@@ -96,21 +129,24 @@ export class ClaimTrailModule {
       imports: [eventStore, audit],
       payerRules: { module: payers, provider: PayerRulesRepository },
       patientVault: { module: patients, provider: PatientVault },
-      commandObserver: metrics?.commands,
+      commandObserver: combined<CommandObserver>([tracing?.commands, metrics?.commands], observeCommands),
     });
     const auth = AuthModule.forRoot(config.auth);
     const api =
       options.role === 'api'
         ? [
             auth,
-            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields], auth, metrics?.graphql),
+            graphqlServerModule(config.graphql, ERROR_MAPPINGS, [recordPhiFields], auth, {
+              metrics: metrics?.graphql,
+              tracing: config.tracing.enabled,
+            }),
             HealthModule.forRoot(config.health, [database, eventStore, projector]),
             ...(metrics
               ? [
                   MetricsModule.forRoot({
                     registry: metrics.registry,
                     collectors: [ProjectionMetrics],
-                    imports: [projector],
+                    imports: [projector, database],
                   }),
                 ]
               : []),
@@ -120,6 +156,9 @@ export class ClaimTrailModule {
       module: ClaimTrailModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces(config) }),
+        ...(config.tracing.enabled
+          ? [TracingModule.forRoot(config.tracing, config.tracing.serviceName ?? SERVICE_NAMES[options.role])]
+          : []),
         LoggerModule.forRoot(loggerModuleParams(options.logger)),
         PlatformModule.forRoot(
           { readYourWritesTimeoutMs: config.readYourWrites.timeoutMs, clock: options.clock },

@@ -5,7 +5,10 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { ClaimTrailConfig } from './claimtrail.config.js';
 import { ClaimTrailModule } from './claimtrail.module.js';
 
-/** The projections alone, for scaling them out next to an API started with PROJECTOR_IN_PROCESS=false. */
+/**
+ * The projections alone, for scaling them out next to an API started with PROJECTOR_IN_PROCESS=false. Signals are
+ * left to the caller (shutDownOnSignals).
+ */
 export async function startWorker(config: ClaimTrailConfig): Promise<INestApplicationContext> {
   if (!config.database.url)
     throw new ConfigError([
@@ -17,7 +20,6 @@ export async function startWorker(config: ClaimTrailConfig): Promise<INestApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoNestLogger));
-  app.enableShutdownHooks();
   await app.init();
   new Logger('Projector').log('Projector worker started; stop it with SIGTERM');
   return app;

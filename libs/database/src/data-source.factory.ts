@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import pg, { type Pool } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { ResolvedDatabase } from './resolve-database.js';
 import { TypeOrmLogger } from './typeorm-logger.js';
@@ -29,12 +29,37 @@ export function dataSourceOptions(database: ResolvedDatabase, parts: SchemaParts
   };
 }
 
-/** Initialised data source with every migration applied. */
+/** Any fixed number: every ClaimTrail process migrating one database takes this advisory lock first. */
+const MIGRATION_LOCK = 7_463_911_202;
+
+/**
+ * Initialised data source with every migration applied. The API and projector workers often start together on one
+ * database: TypeORM would let each run the same pending migration, so they take turns under an advisory lock, held
+ * on a connection of its own so that a pool of one can still migrate.
+ */
 export async function openDataSource(database: ResolvedDatabase, parts: SchemaParts): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(database, parts));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    if (database.embedded) await dataSource.runMigrations({ transaction: 'each' });
+    else await underMigrationLock(database.url, () => dataSource.runMigrations({ transaction: 'each' }));
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+async function underMigrationLock(url: string, work: () => Promise<unknown>): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await work();
+  } finally {
+    // Ending the session releases the lock whatever happened.
+    await lock.end();
+  }
 }
 
 /** The data source's own pg pool, so that raw SQL and TypeORM share connections (one, on the embedded database). */

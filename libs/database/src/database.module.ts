@@ -16,6 +16,12 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.database.close();
+    new Logger('Database').log(
+      { phase: 'database-closed', embedded: this.database.embedded },
+      this.database.embedded
+        ? 'Closed the embedded database and released its data directory'
+        : 'Closed the connection pool',
+    );
   }
 }
 

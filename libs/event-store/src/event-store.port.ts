@@ -13,6 +13,8 @@ export interface EventMetadata {
   commandHash?: string;
   correlationId?: string;
   causationId?: string;
+  /** The W3C trace context of the append that stored it, when traces are on: projections link their spans to it. */
+  traceparent?: string;
 }
 
 export interface NewEvent<Data = unknown> {

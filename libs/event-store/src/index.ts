@@ -19,9 +19,13 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
 export {
   adapterOf,
+  appendOutcomeOf,
+  observeAppends,
   ObservedEventStore,
   type AppendObserver,
   type AppendOutcome,
+  type AppendRun,
+  type ObservedAppend,
 } from './observed-event-store.js';
 export { eventStoreErrorMapping } from './event-store-errors.mapping.js';
 export { Wakeups } from './wakeups.js';

@@ -13,12 +13,39 @@ import type {
 /** appended, conflict (a wrong expected version), or error (anything else the adapter refused or failed). */
 export type AppendOutcome = 'appended' | 'conflict' | 'error';
 
-/** Told how each append ended and how long it took (metrics). */
-export interface AppendObserver {
-  appendEnded(outcome: AppendOutcome, durationSeconds: number): void;
+export function appendOutcomeOf(error: unknown): AppendOutcome {
+  return error instanceof WrongExpectedVersionError ? 'conflict' : 'error';
 }
 
-/** The port with its appends observed; every call goes to the adapter unchanged. */
+/** One append as its caller asked for it. */
+export interface ObservedAppend {
+  streamName: string;
+  events: readonly NewEvent[];
+  options: AppendOptions;
+}
+
+/** Stores the events it is given, as the observed append would have. */
+export type AppendRun = (events: readonly NewEvent[]) => Promise<AppendResult>;
+
+/**
+ * Runs each append and sees how it ended (metrics time it, traces wrap it in a span). `append` stores the events it
+ * is given: the caller's, or the same with more metadata (the trace context they were written in).
+ */
+export interface AppendObserver {
+  observe(append: ObservedAppend, run: AppendRun): Promise<AppendResult>;
+}
+
+/** Several observers as one, the first outermost; each hands the next the events it would store. */
+export function observeAppends(...observers: AppendObserver[]): AppendObserver {
+  return observers.reduceRight<AppendObserver>(
+    (inner, outer) => ({
+      observe: (append, run) => outer.observe(append, (events) => inner.observe({ ...append, events }, run)),
+    }),
+    { observe: (append, run) => run(append.events) },
+  );
+}
+
+/** The port with its appends observed; every other call goes to the adapter unchanged. */
 export class ObservedEventStore implements EventStore {
   constructor(
     readonly adapter: EventStore,
@@ -26,20 +53,8 @@ export class ObservedEventStore implements EventStore {
   ) {}
 
   append(streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    return this.adapter.append(streamName, events, options).then(
-      (result) => {
-        this.observer.appendEnded('appended', seconds());
-        return result;
-      },
-      (error: unknown) => {
-        this.observer.appendEnded(
-          error instanceof WrongExpectedVersionError ? 'conflict' : 'error',
-          seconds(),
-        );
-        throw error;
-      },
+    return this.observer.observe({ streamName, events, options }, (observed) =>
+      this.adapter.append(streamName, observed, options),
     );
   }
 

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedDatabase } from '@claimtrail/database';
 import type pg from 'pg';
-import { KEY_BYTES, parseMasterKey, unwrapKey } from './patient-vault.crypto.js';
+import type { MasterKeyring } from './master-keyring.js';
+import { KEY_BYTES, parseMasterKey } from './patient-vault.crypto.js';
 import type { PatientsSettings } from './patients.config.js';
 
 /** Where the embedded database keeps the master key it generated, inside its own data directory. */
@@ -26,7 +27,7 @@ export class MasterKeyFileError extends Error {
  * outside production without one configured: identities sealed then are unreadable after a restart).
  */
 export async function resolveMasterKey(
-  settings: PatientsSettings,
+  settings: Pick<PatientsSettings, 'masterKey'>,
   database: Pick<ResolvedDatabase, 'embedded' | 'dataDir'>,
 ): Promise<{ key: Buffer; source: MasterKeySource }> {
   if (settings.masterKey) return { key: settings.masterKey, source: 'configured' };
@@ -63,43 +64,42 @@ export async function readMasterKeyFile(path: string): Promise<Buffer | undefine
   return key;
 }
 
-/** Names a master key without giving any of it away: to tell keys apart in a backup's header and in messages. */
-export function masterKeyId(key: Buffer): string {
-  return createHash('sha256')
-    .update('claimtrail/patient-master-key-id/v1\0')
-    .update(key)
-    .digest('hex')
-    .slice(0, 16);
-}
-
 const KEYS_PAGE = 1000;
 
 /**
- * Tries key on every patient key not forgotten: how many there are, and how many it cannot unwrap (a different
- * master key wrapped them). Reads the keys a page at a time; nothing is decrypted beyond the data keys themselves.
+ * Tries a keyring on every patient key not forgotten, through the master key each names (or each key of the ring,
+ * for keys stored before they were named): how many keys there are, how many it cannot unwrap, and the ids of the
+ * master keys it lacks. Reads a page at a time; nothing is decrypted beyond the data keys themselves.
  */
 export async function checkMasterKey(
   db: Pick<pg.ClientBase, 'query'>,
-  key: Buffer,
-): Promise<{ keys: number; unreadable: number }> {
+  keyring: MasterKeyring,
+): Promise<{ keys: number; unreadable: number; missingKeyIds: string[] }> {
+  const named = await db.query<{ exists: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+       WHERE table_name = 'patient_keys' AND column_name = 'master_key_id') AS exists`,
+  );
+  const keyIdColumn = named.rows[0]!.exists ? 'master_key_id' : 'NULL::text';
   let keys = 0;
   let unreadable = 0;
+  const missing = new Set<string>();
   let after = '';
   for (;;) {
-    const { rows } = await db.query<{ patient_ref: string; wrapped_key: Buffer }>(
-      `SELECT patient_ref, wrapped_key FROM patient_keys WHERE wrapped_key IS NOT NULL AND patient_ref > $1
-       ORDER BY patient_ref LIMIT ${KEYS_PAGE}`,
+    const { rows } = await db.query<{ patient_ref: string; wrapped_key: Buffer; key_id: string | null }>(
+      `SELECT patient_ref, wrapped_key, ${keyIdColumn} AS key_id FROM patient_keys
+       WHERE wrapped_key IS NOT NULL AND patient_ref > $1 ORDER BY patient_ref LIMIT ${KEYS_PAGE}`,
       [after],
     );
     for (const row of rows) {
       keys++;
       try {
-        unwrapKey(key, row.patient_ref, row.wrapped_key);
+        keyring.unwrap(row.patient_ref, row.wrapped_key, row.key_id);
       } catch {
         unreadable++;
+        if (row.key_id !== null && !keyring.ids.includes(row.key_id)) missing.add(row.key_id);
       }
     }
-    if (rows.length < KEYS_PAGE) return { keys, unreadable };
+    if (rows.length < KEYS_PAGE) return { keys, unreadable, missingKeyIds: [...missing] };
     after = rows[rows.length - 1]!.patient_ref;
   }
 }

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { createTestDatabase, openDataSource, type ResolvedDatabase } from '@claimtrail/database';
 import type { DataSource } from 'typeorm';
 import { MASTER_KEY_FILE, MasterKeyFileError, resolveMasterKey } from './master-key.js';
+import { MasterKeyring, UnknownMasterKeyError } from './master-keyring.js';
+import { AddPatientMasterKeyIds1767100200000 } from './patient-key-ids.migration.js';
 import { CreatePatientKeys1767100100000 } from './patient-keys.migration.js';
 import { PatientVault } from './patient-vault.js';
 import { PatientError } from './patient.errors.js';
 
 const IDENTITY = { lastName: 'ZZLAST', firstName: 'ZZFIRST', birthDate: '1980-02-03', memberId: 'ZZMEMBER1' };
 const NOW = new Date('2026-06-01T12:00:00.000Z');
+const MIGRATIONS = [CreatePatientKeys1767100100000, AddPatientMasterKeyIds1767100200000];
 
 async function refusal(promise: Promise<unknown>): Promise<PatientError> {
   const error = await promise.then(
@@ -34,9 +37,9 @@ describe('the patient vault on a real database', () => {
     database = await createTestDatabase();
     dataSource = await openDataSource(database, {
       entities: [],
-      migrations: [CreatePatientKeys1767100100000],
+      migrations: MIGRATIONS,
     });
-    vault = new PatientVault(dataSource, masterKey, { now: () => NOW });
+    vault = new PatientVault(dataSource, new MasterKeyring(masterKey), { now: () => NOW });
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -253,8 +256,59 @@ describe('the patient vault on a real database', () => {
   it('opens nothing with another master key', async () => {
     const patientRef = nextRef();
     const sealed = await vault.seal(patientRef, IDENTITY);
-    const other = new PatientVault(dataSource, randomBytes(32), { now: () => NOW });
+    const other = new PatientVault(dataSource, new MasterKeyring(randomBytes(32)), { now: () => NOW });
     await expect(other.open([{ patientRef, sealed }])).rejects.toThrow();
+  });
+});
+
+describe('rotating the master key', () => {
+  let database: ResolvedDatabase;
+  let dataSource: DataSource;
+  const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+  const vaultWith = (current: Buffer, ...previous: Buffer[]) =>
+    new PatientVault(dataSource, new MasterKeyring(current, previous), { now: () => NOW });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database, { entities: [], migrations: MIGRATIONS });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.close();
+  });
+
+  it('opens keys under the previous key, rewraps them all under the new one, and then needs only the new one', async () => {
+    const before = vaultWith(oldKey);
+    const sealed = await Promise.all(
+      ['PT-R1', 'PT-R2', 'PT-R3'].map(async (patientRef) => ({
+        patientRef,
+        sealed: await before.seal(patientRef, IDENTITY),
+      })),
+    );
+    await before.forget('PT-R3', 'privacy', 'request');
+    // A key stored before keys named their master key.
+    await dataSource.query("UPDATE patient_keys SET master_key_id = NULL WHERE patient_ref = 'PT-R2'");
+
+    const during = vaultWith(newKey, oldKey);
+    expect(await during.open(sealed)).toEqual([IDENTITY, IDENTITY, { redacted: true }]);
+    const census = await during.census();
+    expect(census.byMasterKey).toEqual({ [new MasterKeyring(oldKey).currentId]: 1, unknown: 1 });
+    expect(census.forgotten).toBe(1);
+
+    const progress: number[] = [];
+    expect(await during.rewrapKeys((done) => progress.push(done))).toBe(2);
+    expect(progress).toEqual([2]);
+    expect(await during.rewrapKeys()).toBe(0);
+    expect((await during.census()).byMasterKey).toEqual({ [census.currentKeyId]: 2 });
+
+    expect(await vaultWith(newKey).open(sealed)).toEqual([IDENTITY, IDENTITY, { redacted: true }]);
+    await expect(vaultWith(oldKey).open(sealed.slice(0, 1))).rejects.toBeInstanceOf(UnknownMasterKeyError);
+  });
+
+  it('wraps keys made during a rotation with the new key', async () => {
+    const during = vaultWith(newKey, oldKey);
+    const sealed = await during.seal('PT-R4', IDENTITY);
+    expect(await vaultWith(newKey).open([{ patientRef: 'PT-R4', sealed }])).toEqual([IDENTITY]);
   });
 });
 

@@ -11,7 +11,8 @@ import type {
 } from '@claimtrail/claims';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { newDataKey, openValue, sealValue, unwrapKey, wrapKey } from './patient-vault.crypto.js';
+import type { MasterKeyring } from './master-keyring.js';
+import { newDataKey, openValue, sealValue } from './patient-vault.crypto.js';
 import { PatientError } from './patient.errors.js';
 
 export const PATIENT_MASTER_KEY = Symbol('PATIENT_MASTER_KEY');
@@ -27,6 +28,13 @@ export interface PatientKeyStatus {
 
 export type PatientKeyAction = 'FORGOTTEN' | 'LEGAL_HOLD_SET' | 'LEGAL_HOLD_RELEASED';
 
+/** How many patient keys each master key wraps, by key id (`unknown`: stored before keys were named). */
+export interface MasterKeyCensus {
+  currentKeyId: string;
+  byMasterKey: Record<string, number>;
+  forgotten: number;
+}
+
 // TypeORM answers an UPDATE on PostgreSQL with [rows, affected count], any other statement with its rows.
 interface KeyRow {
   patient_ref: string;
@@ -36,6 +44,9 @@ interface KeyRow {
   forgotten_at: Date | string | null;
   forgotten_by: string | null;
 }
+
+/** A stored key and the master key that wrapped it. */
+type WrappedKeyRow = Pick<KeyRow, 'patient_ref' | 'wrapped_key'> & { master_key_id: string | null };
 
 const COLUMNS = 'patient_ref, wrapped_key, legal_hold, legal_hold_reason, forgotten_at, forgotten_by';
 
@@ -65,7 +76,7 @@ const plaintextOf = ({ lastName, firstName, birthDate, memberId }: RemittedIdent
 export class PatientVault implements PatientVaultPort {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(PATIENT_MASTER_KEY) private readonly masterKey: Buffer,
+    @Inject(PATIENT_MASTER_KEY) private readonly keyring: MasterKeyring,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -143,7 +154,7 @@ export class PatientVault implements PatientVaultPort {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // A hold may come before the patient's first claim: the key it guards is made now.
-      const key = wrapKey(this.masterKey, patientRef, newDataKey());
+      const key = this.keyring.wrap(patientRef, newDataKey());
       const { row } = await this.lockRow(manager, patientRef, [key, now, null, null]);
       if (row.legal_hold === hold) return statusOf(row);
       const [[updated]]: [KeyRow[], number] = await manager.query(
@@ -172,20 +183,67 @@ export class PatientVault implements PatientVaultPort {
     return row ? statusOf(row) : null;
   }
 
-  /** The patient's data key, made and stored on first use. */
+  async census(): Promise<MasterKeyCensus> {
+    const rows: { master_key_id: string | null; forgotten: boolean; keys: number }[] =
+      await this.dataSource.query(
+        `SELECT master_key_id, wrapped_key IS NULL AS forgotten, count(*)::int AS keys
+         FROM patient_keys GROUP BY 1, 2`,
+      );
+    const census: MasterKeyCensus = { currentKeyId: this.keyring.currentId, byMasterKey: {}, forgotten: 0 };
+    for (const row of rows)
+      if (row.forgotten) census.forgotten += row.keys;
+      else census.byMasterKey[row.master_key_id ?? 'unknown'] = row.keys;
+    return census;
+  }
+
+  /**
+   * Wraps every patient key held under an earlier master key with the current one, KEYS_PER_STATEMENT keys per
+   * transaction, each row locked against a concurrent forget; onBatch hears the running total. Run again, it finds
+   * nothing left and changes nothing.
+   */
+  async rewrapKeys(onBatch?: (rewrapped: number) => void): Promise<number> {
+    let rewrapped = 0;
+    for (;;) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const rows: WrappedKeyRow[] = await manager.query(
+          `SELECT patient_ref, wrapped_key, master_key_id FROM patient_keys
+            WHERE wrapped_key IS NOT NULL AND master_key_id IS DISTINCT FROM $1
+            ORDER BY patient_ref LIMIT ${KEYS_PER_STATEMENT} FOR UPDATE`,
+          [this.keyring.currentId],
+        );
+        if (rows.length === 0) return 0;
+        const refs = rows.map((row) => row.patient_ref);
+        const keys = rows.map((row) =>
+          this.keyring
+            .wrap(row.patient_ref, this.keyring.unwrap(row.patient_ref, row.wrapped_key!, row.master_key_id))
+            .toString('hex'),
+        );
+        await manager.query(
+          `UPDATE patient_keys p SET wrapped_key = decode(u.wrapped, 'hex'), master_key_id = $1
+             FROM unnest($2::text[], $3::text[]) AS u(ref, wrapped) WHERE p.patient_ref = u.ref`,
+          [this.keyring.currentId, refs, keys],
+        );
+        return rows.length;
+      });
+      if (done === 0) return rewrapped;
+      rewrapped += done;
+      onBatch?.(rewrapped);
+    }
+  }
+
   /** Into `keys`, the data keys of many patients, made for those without a row; null for a forgotten patient. */
   private async dataKeysFor(refs: readonly string[], keys: Map<string, Buffer | null>): Promise<void> {
     await this.readKeys(refs, keys);
     const missing = refs.filter((ref) => !keys.has(ref));
     if (missing.length === 0) return;
     const fresh = new Map(missing.map((ref) => [ref, newDataKey()]));
-    const params: unknown[] = [this.clock.now()];
+    const params: unknown[] = [this.clock.now(), this.keyring.currentId];
     const rows = missing.map((ref) => {
-      params.push(ref, wrapKey(this.masterKey, ref, fresh.get(ref)!));
-      return `($${params.length - 1}, $${params.length}, $1)`;
+      params.push(ref, this.keyring.wrap(ref, fresh.get(ref)!));
+      return `($${params.length - 1}, $${params.length}, $1, $2)`;
     });
     const inserted: Pick<KeyRow, 'patient_ref'>[] = await this.dataSource.query(
-      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at) VALUES ${rows.join(', ')}
+      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at, master_key_id) VALUES ${rows.join(', ')}
        ON CONFLICT (patient_ref) DO NOTHING RETURNING patient_ref`,
       params,
     );
@@ -196,14 +254,14 @@ export class PatientVault implements PatientVaultPort {
   }
 
   private async readKeys(refs: readonly string[], keys: Map<string, Buffer | null>): Promise<void> {
-    const rows: Pick<KeyRow, 'patient_ref' | 'wrapped_key'>[] = await this.dataSource.query(
-      'SELECT patient_ref, wrapped_key FROM patient_keys WHERE patient_ref = ANY($1::text[])',
+    const rows: WrappedKeyRow[] = await this.dataSource.query(
+      'SELECT patient_ref, wrapped_key, master_key_id FROM patient_keys WHERE patient_ref = ANY($1::text[])',
       [refs],
     );
     for (const row of rows)
       keys.set(
         row.patient_ref,
-        row.wrapped_key ? unwrapKey(this.masterKey, row.patient_ref, row.wrapped_key) : null,
+        row.wrapped_key ? this.keyring.unwrap(row.patient_ref, row.wrapped_key, row.master_key_id) : null,
       );
   }
 
@@ -217,9 +275,9 @@ export class PatientVault implements PatientVaultPort {
     values: [Buffer | null, Date, Date | null, string | null],
   ): Promise<{ row: KeyRow; created: boolean }> {
     const [created]: KeyRow[] = await manager.query(
-      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at, forgotten_at, forgotten_by)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (patient_ref) DO NOTHING RETURNING ${COLUMNS}`,
-      [patientRef, ...values],
+      `INSERT INTO patient_keys (patient_ref, wrapped_key, created_at, forgotten_at, forgotten_by, master_key_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (patient_ref) DO NOTHING RETURNING ${COLUMNS}`,
+      [patientRef, ...values, values[0] === null ? null : this.keyring.currentId],
     );
     if (created) return { row: created, created: true };
     const [row]: KeyRow[] = await manager.query(

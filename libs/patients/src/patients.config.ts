@@ -5,7 +5,11 @@ import { parseMasterKey } from './patient-vault.crypto.js';
 export interface PatientsSettings {
   /** Wraps every patient's data key; without one, see resolveMasterKey. */
   masterKey?: Buffer;
+  /** Earlier master keys, still accepted to unwrap until `claimtrail patients rewrap-keys` has moved every key. */
+  previousMasterKeys: Buffer[];
 }
+
+const previousKeys = (value: string) => value.split(',').map((part) => parseMasterKey(part));
 
 class PatientsEnv {
   // Production must bring its own key: a generated one would live next to the data it protects, or nowhere.
@@ -21,12 +25,31 @@ class PatientsEnv {
   })
   PATIENT_MASTER_KEY?: string;
 
+  @ValidateIf((env: PatientsEnv) => env.PATIENT_MASTER_KEY_PREVIOUS !== undefined)
+  @IsDefined({ message: '$property needs PATIENT_MASTER_KEY: the key the previous ones are rotated to' })
+  @ValidateBy({
+    name: 'previousMasterKeys',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as PatientsEnv).PATIENT_MASTER_KEY !== undefined &&
+        typeof value === 'string' &&
+        previousKeys(value).every((key) => key !== undefined),
+      defaultMessage: () =>
+        '$property must be comma-separated base64 keys of 32 bytes each, set together with PATIENT_MASTER_KEY',
+    },
+  })
+  PATIENT_MASTER_KEY_PREVIOUS?: string;
+
   @IsOptional()
   @IsString()
   NODE_ENV?: string;
 }
 
-/** PATIENT_MASTER_KEY: the key that wraps each patient's data key. */
+/** PATIENT_MASTER_KEY: the key that wraps each patient's data key; PATIENT_MASTER_KEY_PREVIOUS: during a rotation. */
 export const patientsConfig = defineConfig('patients', PatientsEnv, (env): PatientsSettings => ({
   masterKey: env.PATIENT_MASTER_KEY === undefined ? undefined : parseMasterKey(env.PATIENT_MASTER_KEY),
+  previousMasterKeys:
+    env.PATIENT_MASTER_KEY_PREVIOUS === undefined
+      ? []
+      : (previousKeys(env.PATIENT_MASTER_KEY_PREVIOUS) as Buffer[]),
 }));

@@ -1,7 +1,9 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
 import { resolveMasterKey } from './master-key.js';
+import { AddPatientMasterKeyIds1767100200000 } from './patient-key-ids.migration.js';
 import { CreatePatientKeys1767100100000 } from './patient-keys.migration.js';
+import { MasterKeyring } from './master-keyring.js';
 import { PATIENT_MASTER_KEY, PatientVault } from './patient-vault.js';
 import type { PatientsSettings } from './patients.config.js';
 import { PatientsResolver } from './patients.resolver.js';
@@ -15,7 +17,10 @@ const SOURCES = {
 /** Patient identity: the vault that seals it per patient, and forgetting (crypto-shredding) under legal holds. */
 @Module({})
 export class PatientsModule {
-  static readonly schema = { entities: [], migrations: [CreatePatientKeys1767100100000] };
+  static readonly schema = {
+    entities: [],
+    migrations: [CreatePatientKeys1767100100000, AddPatientMasterKeyIds1767100200000],
+  };
 
   /** database: the database module the keys live in. */
   static forRoot(settings: PatientsSettings, database: DynamicModule): DynamicModule {
@@ -32,7 +37,12 @@ export class PatientsModule {
             const message = `Patient master key ${SOURCES[source]}`;
             if (source === 'ephemeral' && !resolved.embedded) logger.warn(message);
             else logger.log(message);
-            return key;
+            const keyring = new MasterKeyring(key, settings.previousMasterKeys);
+            if (settings.previousMasterKeys.length > 0)
+              logger.log(
+                `Patient master key ${keyring.currentId}; still accepting ${keyring.ids.slice(1).join(', ')}`,
+              );
+            return keyring;
           },
         },
         PatientVault,

@@ -41,6 +41,7 @@ export { CentsScalar } from './scalars/cents.scalar.js';
 export { JsonScalar } from './scalars/json.scalar.js';
 export { CLOCK, systemClock, type Clock } from './time/clock.js';
 export { mapConcurrent } from './concurrency/map-concurrent.js';
+export { whenSettled, type Failure } from './concurrency/when-settled.js';
 export { checkPageSize } from './validation/page-size.js';
 export { TextInputPipe, MULTILINE_TEXT_FIELDS, type TextRule } from './validation/text-input.pipe.js';
 export {
@@ -59,9 +60,23 @@ export { graphqlServerModule } from './graphql/graphql-server.module.js';
 export { queryLimitWiring, pageSizeEstimator } from './graphql/query-limits.js';
 export { httpConfig, type HttpSettings } from './http/http.config.js';
 export { createHttpApp, startHttpApp, type HttpAppOptions } from './http/http-app.js';
+export { webAppConfig, type WebAppSettings } from './http/web-app.config.js';
+export { webAppRouter, type WebAppClientConfig, type WebAppOptions } from './http/web-app.router.js';
 export { ListenError, reservePort } from './http/port-reservation.js';
 export { PlatformModule, type PlatformOptions } from './platform.module.js';
+export { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
+export { shutdownConfig, type ShutdownSettings } from './lifecycle/shutdown.config.js';
+export { shutDownOnSignals } from './lifecycle/shut-down-on-signals.js';
+export { untilShutdown } from './lifecycle/until-shutdown.js';
 export { metricsConfig, type MetricsSettings } from './metrics/metrics.config.js';
 export { createMetricsRegistry, METRICS_REGISTRY } from './metrics/metrics-registry.js';
 export { MetricsModule, type MetricsModuleOptions } from './metrics/metrics.module.js';
 export { GraphQLMetrics } from './metrics/graphql.metrics.js';
+export {
+  tracingConfig,
+  OTLP_PROTOCOLS,
+  type OtlpProtocol,
+  type TracingSettings,
+} from './tracing/tracing.config.js';
+export { TracingModule } from './tracing/tracing.module.js';
+export { ATTR_CORRELATION_ID, claimtrailTracer, markFailed } from './tracing/tracer.js';

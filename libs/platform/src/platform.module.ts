@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS, ReadYourWrites } from './read-your-writes/read-your-writes.service.js';
 import { CLOCK, systemClock, type Clock } from './time/clock.js';
 
@@ -8,7 +9,10 @@ export interface PlatformOptions {
   clock?: Clock;
 }
 
-/** What every feature injects: the clock and read-your-writes (over the projections' PROJECTION_POSITIONS). */
+/**
+ * What every feature injects: the clock, read-your-writes (over the projections' PROJECTION_POSITIONS) and whether
+ * the process is shutting down.
+ */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -21,8 +25,9 @@ export class PlatformModule {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: READ_YOUR_WRITES_TIMEOUT_MS, useValue: options.readYourWritesTimeoutMs },
         ReadYourWrites,
+        GracefulShutdown,
       ],
-      exports: [CLOCK, ReadYourWrites],
+      exports: [CLOCK, ReadYourWrites, GracefulShutdown],
     };
   }
 }

@@ -102,7 +102,7 @@ export class ProjectionRebuilder {
         `No projection by that name; the projections are ${this.names().join(', ')}`,
       );
     const [live] = await this.dataSource.query(
-      'SELECT events_applied FROM projection_checkpoints WHERE name = $1',
+      'SELECT sum(events_applied) AS events_applied FROM projection_checkpoints WHERE name = $1',
       [name],
     );
     const expected = Number(live?.events_applied ?? 0);
@@ -201,9 +201,12 @@ export class ProjectionRebuilder {
             [name],
           );
           await swapInShadowTables(manager, shadow, retired, target.tables);
+          // The fresh tables hold every partition's streams up to one position: each partition goes on from it.
           await manager.query(
             `UPDATE projection_checkpoints
-             SET position = $2, events_applied = $3, updated_at = now(), last_error = NULL WHERE name = $1`,
+             SET position = $2, events_applied = CASE WHEN partition = 0 THEN $3::bigint ELSE 0 END,
+               updated_at = now(), last_error = NULL
+             WHERE name = $1`,
             [name, fresh?.position ?? null, fresh?.events_applied ?? 0],
           );
           await manager.query('DELETE FROM projection_quarantine WHERE projection = $1', [name]);

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, openDataSource, poolOf, type ResolvedDatabase } from '@claimtrail/database';
-import {
-  EVENT_STORE_MIGRATIONS,
-  PostgresEventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '@claimtrail/event-store';
+import { poolOf } from '@claimtrail/database';
+import type { PostgresEventStore, RecordedEvent } from '@claimtrail/event-store';
 import {
   Column,
   Entity,
@@ -17,8 +12,13 @@ import {
 import { CheckpointStore } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
+import type { BatchObserver } from './batch-observer.port.js';
 import { rowProjection, upsertRows } from './row-projection.js';
-import { PROJECTION_MIGRATIONS } from './index.js';
+import {
+  happened as event,
+  openProjectionDatabase,
+  type ProjectionDatabase,
+} from './testing/projection-database.js';
 
 @Entity('stream_counts')
 class StreamCount {
@@ -69,33 +69,21 @@ const refusedByTheDatabase = (): Projection => {
   };
 };
 
-const event = (type = 'Happened'): NewEvent => ({
-  id: randomUUID(),
-  type,
-  schemaVersion: 1,
-  data: {},
-  metadata: { actor: 'test', occurredAt: '2026-01-01T00:00:00.000Z' },
-});
-
 describe('projection runner on a real database', () => {
-  let database: ResolvedDatabase;
+  let opened: ProjectionDatabase;
   let dataSource: DataSource;
   let store: PostgresEventStore;
   let checkpoints: CheckpointStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database, {
+    opened = await openProjectionDatabase({
       entities: [StreamCount],
-      migrations: [...EVENT_STORE_MIGRATIONS, ...PROJECTION_MIGRATIONS, CreateStreamCounts1764300000000],
+      migrations: [CreateStreamCounts1764300000000],
     });
-    store = new PostgresEventStore(poolOf(dataSource));
+    ({ dataSource, store } = opened);
     checkpoints = new CheckpointStore(poolOf(dataSource));
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.close();
-  });
+  afterAll(async () => opened?.close());
 
   const counts = async () =>
     Object.fromEntries(
@@ -169,6 +157,41 @@ describe('projection runner on a real database', () => {
     });
   });
 
+  it('tells its observer of each batch and its steps, ending the checkpoint step once it has committed', async () => {
+    const seen: string[] = [];
+    const committed: Promise<string | undefined>[] = [];
+    const observer: BatchObserver = {
+      batch: async (projection, events, run) => {
+        seen.push(`batch ${projection} ${events.map((e) => e.type).join(',')}`);
+        return run();
+      },
+      step: (step) => (failure) => {
+        seen.push(`${step} ${failure ? (failure.error as Error).constructor.name : 'ok'}`);
+        if (step === 'checkpoint')
+          committed.push(checkpoints.statuses(['stream_counts']).then(([status]) => status?.position));
+      },
+    };
+    const stream = `observed-${randomUUID()}`;
+    const runner = new ProjectionRunner(store, dataSource, refusedByTheDatabase(), {
+      batchSize: 50,
+      observer,
+    });
+    await runner.catchUp();
+    seen.length = 0;
+    committed.length = 0;
+    await store.append(stream, [event(), event('Poison')], { expectedVersion: 'no_stream' });
+    await store.append(stream, [event()], { expectedVersion: 'any' });
+    await runner.catchUp();
+    // The poison fails the first pass; the second applies the stream's events before it and quarantines the rest.
+    expect(seen).toEqual([
+      'batch stream_counts Happened,Poison,Happened',
+      'apply IsolateStreams',
+      'apply ok',
+      'checkpoint ok',
+    ]);
+    expect(await Promise.all(committed)).toEqual([await store.headPosition()]);
+  });
+
   it('lets two runners of one projection race without applying an event twice', async () => {
     for (let i = 0; i < 20; i++)
       await store.append(`race-${i}`, [event(), event()], { expectedVersion: 'no_stream' });
@@ -211,5 +234,37 @@ describe('projection runner on a real database', () => {
     expect((await counts())['live-1']).toBe(1);
     controller.abort();
     await running;
+  });
+
+  it('aborted while applying a batch, commits that batch with its checkpoint and stops before the next', async () => {
+    const { position: before } = await store.append('stop-a', [event()], { expectedVersion: 'no_stream' });
+    const runner = new ProjectionRunner(store, dataSource, counting());
+    await runner.catchUp();
+    await store.append('stop-b', [event(), event()], { expectedVersion: 'no_stream' });
+    const { position: last } = await store.append('stop-c', [event()], { expectedVersion: 'no_stream' });
+    let entered = () => {};
+    const applying = new Promise<void>((resolve) => (entered = resolve));
+    let proceed = () => {};
+    const held = new Promise<void>((resolve) => (proceed = resolve));
+    const inner = counting();
+    const slow: Projection = {
+      ...inner,
+      apply: async (events, manager) => {
+        entered();
+        await held;
+        await inner.apply(events, manager);
+      },
+    };
+    const controller = new AbortController();
+    const running = new ProjectionRunner(store, dataSource, slow, { batchSize: 2 }).run(controller.signal);
+    await applying;
+    controller.abort();
+    proceed();
+    await running;
+    const [status] = await checkpoints.statuses(['stream_counts']);
+    expect(status!.position).not.toBe(before);
+    expect(status!.position).not.toBe(last);
+    expect(await counts()).toMatchObject({ 'stop-a': 1, 'stop-b': 2 });
+    expect((await counts())['stop-c']).toBeUndefined();
   });
 });

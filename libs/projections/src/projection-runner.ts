@@ -6,10 +6,17 @@ import {
   type RecordedEvent,
 } from '@claimtrail/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { errorSummary } from '@claimtrail/platform';
+import { errorSummary, whenSettled } from '@claimtrail/platform';
 import { isTransientError } from './projection-errors.js';
 import { quoteIdentifier } from './shadow-tables.js';
 import type { Projection } from './projection.js';
+import {
+  ignoreBatches,
+  type BatchObserver,
+  type BatchStep,
+  type BatchStepEnd,
+} from './batch-observer.port.js';
+import { partitionOf, WHOLE_LOG, type PartitionSlice } from './stream-partition.js';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
@@ -17,14 +24,21 @@ export interface ProjectionRunnerOptions {
   /** A batch failed for a reason outside the events (see isTransientError) and will be tried again. */
   onError?: (projection: string, error: unknown) => void;
   /** A batch committed up to position, or the runner (re)loaded its checkpoint there. */
-  onCommitted?: (projection: string, position: Position | undefined) => void;
+  onCommitted?: (projection: string, position: Position | undefined, partition: number) => void;
   /** One stream stopped being applied: its event at position failed. */
   onQuarantine?: (projection: string, quarantined: QuarantinedStream) => void;
+  /** Sees each batch and its steps (traces); nothing by default. */
+  observer?: BatchObserver;
   /**
    * Apply into this schema instead of the live tables: its own checkpoint and quarantine tables, and the read
    * model's tables found first on the search path (how a rebuild fills fresh tables beside the live ones).
    */
   schema?: string;
+  /**
+   * Apply only the streams of this partition (ADR 0012). Each partition has its own checkpoint and reads the whole
+   * log from it, so a partition whose streams are quiet still moves on with the log.
+   */
+  partition?: PartitionSlice;
 }
 
 export interface QuarantinedStream {
@@ -47,6 +61,18 @@ export class CheckpointMoved extends Error {
   constructor() {
     super('Another runner moved the checkpoint');
     this.name = 'CheckpointMoved';
+  }
+}
+
+/** The checkpoints are split into another number of partitions than this runner was made for. */
+export class PartitionCountMismatch extends Error {
+  constructor(projection: string, stored: number | undefined, configured: number) {
+    super(
+      stored === undefined
+        ? `No checkpoint of ${projection} for a split into ${configured} partitions`
+        : `The checkpoints of ${projection} are split into ${stored} partitions, this runner into ${configured}`,
+    );
+    this.name = 'PartitionCountMismatch';
   }
 }
 
@@ -76,6 +102,8 @@ export class ProjectionRunner {
   private readonly retryDelayMs: number;
   private readonly checkpoints: string;
   private readonly quarantine: string;
+  private readonly observer: BatchObserver;
+  readonly partition: PartitionSlice;
 
   constructor(
     private readonly store: EventStore,
@@ -85,13 +113,22 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.observer = options.observer ?? ignoreBatches;
     const prefix = options.schema === undefined ? '' : `${quoteIdentifier(options.schema)}.`;
     this.checkpoints = `${prefix}projection_checkpoints`;
     this.quarantine = `${prefix}projection_quarantine`;
+    this.partition = options.partition ?? WHOLE_LOG;
   }
 
   get name(): string {
     return this.projection.name;
+  }
+
+  /** Whether the stream's events are this runner's to apply. */
+  owns(streamName: string): boolean {
+    return (
+      this.partition.count === 1 || partitionOf(streamName, this.partition.count) === this.partition.index
+    );
   }
 
   /** Follows the log until the signal aborts; after a failed batch it records the error, waits and resumes. */
@@ -99,7 +136,7 @@ export class ProjectionRunner {
     while (!signal.aborted) {
       try {
         let checkpoint = await this.loadCheckpoint();
-        this.options.onCommitted?.(this.name, checkpoint);
+        this.options.onCommitted?.(this.name, checkpoint, this.partition.index);
         for await (const batch of this.store.subscribe({
           after: checkpoint,
           batchSize: this.batchSize,
@@ -118,15 +155,20 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies everything committed so far, then returns the number of events read; for the CLI, rebuilds and tests.
-   * onBatch hears the running total after each committed batch.
+   * Applies everything committed so far (or up to until), then returns the number of events read; for the CLI,
+   * rebuilds and tests. onBatch hears the running total after each committed batch.
    */
-  async catchUp(onBatch?: (applied: number) => void | Promise<void>, signal?: AbortSignal): Promise<number> {
+  async catchUp(
+    onBatch?: (applied: number) => void | Promise<void>,
+    signal?: AbortSignal,
+    until?: Position,
+  ): Promise<number> {
     let checkpoint = await this.loadCheckpoint();
     let applied = 0;
     for (;;) {
       signal?.throwIfAborted();
-      const batch = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
+      const read = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
+      const batch = until === undefined ? read : read.filter((e) => comparePositions(e.position, until) <= 0);
       if (batch.length === 0) return applied;
       checkpoint = await this.applyBatch(batch, checkpoint);
       applied += batch.length;
@@ -150,6 +192,7 @@ export class ProjectionRunner {
     const outcomes: RetryOutcome[] = [];
     for (const entry of await this.quarantined()) {
       if (streamName !== undefined && entry.streamName !== streamName) continue;
+      if (!this.owns(entry.streamName)) continue;
       outcomes.push({ streamName: entry.streamName, released: await this.retryStream(entry.streamName) });
     }
     return outcomes;
@@ -187,15 +230,21 @@ export class ProjectionRunner {
     throw new CheckpointMoved();
   }
 
+  /** Creates the checkpoint at the start of the log, unless the projection's checkpoints are split otherwise. */
   private async loadCheckpoint(): Promise<Position | undefined> {
+    const { index, count } = this.partition;
     await this.dataSource.query(
-      `INSERT INTO ${this.checkpoints} (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
-      [this.name],
+      `INSERT INTO ${this.checkpoints} (name, partition, partitions) SELECT $1, $2, $3
+       WHERE NOT EXISTS (SELECT 1 FROM ${this.checkpoints} WHERE name = $1 AND partitions <> $3)
+       ON CONFLICT (name, partition) DO NOTHING`,
+      [this.name, index, count],
     );
-    const [row] = await this.dataSource.query(`SELECT position FROM ${this.checkpoints} WHERE name = $1`, [
-      this.name,
-    ]);
-    return row?.position ?? undefined;
+    const [row]: { position: string | null; partitions: number }[] = await this.dataSource.query(
+      `SELECT position, partitions FROM ${this.checkpoints} WHERE name = $1 AND partition = $2`,
+      [this.name, index],
+    );
+    if (row?.partitions !== count) throw new PartitionCountMismatch(this.name, row?.partitions, count);
+    return row.position ?? undefined;
   }
 
   /**
@@ -208,55 +257,99 @@ export class ProjectionRunner {
   ): Promise<{ checkpoint: Position | undefined; quarantined: Set<string> }> {
     if (this.options.schema !== undefined)
       await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
-    const [row]: { position: string | null; quarantined: string[] }[] = await manager.query(
-      `SELECT position,
+    const [row]: { position: string | null; partitions: number; quarantined: string[] }[] =
+      await manager.query(
+        `SELECT position, partitions,
          ARRAY(SELECT stream_name FROM ${this.quarantine} WHERE projection = $1) AS quarantined
-       FROM ${this.checkpoints} WHERE name = $1 FOR UPDATE`,
-      [this.name],
-    );
-    return { checkpoint: row?.position ?? undefined, quarantined: new Set(row?.quarantined ?? []) };
+       FROM ${this.checkpoints} WHERE name = $1 AND partition = $2 FOR UPDATE`,
+        [this.name, this.partition.index],
+      );
+    // Gone: split anew into other partitions (see splitCheckpoints) since this runner loaded it.
+    if (row === undefined) throw new CheckpointMoved();
+    if (row.partitions !== this.partition.count)
+      throw new PartitionCountMismatch(this.name, row.partitions, this.partition.count);
+    return { checkpoint: row.position ?? undefined, quarantined: new Set(row.quarantined) };
   }
 
-  private async applyBatch(
-    batch: readonly RecordedEvent[],
-    expected: Position | undefined,
-  ): Promise<Position> {
-    try {
-      return await this.commitBatch(batch, expected, false);
-    } catch (error) {
-      if (!(error instanceof IsolateStreams)) throw error;
-      return this.commitBatch(batch, expected, true);
-    }
+  /** Applies this partition's events of the batch, and moves the checkpoint past the whole batch. */
+  private applyBatch(batch: readonly RecordedEvent[], expected: Position | undefined): Promise<Position> {
+    const last = batch[batch.length - 1]!.position;
+    const owned = this.partition.count === 1 ? batch : batch.filter((e) => this.owns(e.streamName));
+    if (owned.length === 0) return this.moveCheckpoint(expected, last);
+    return this.observer.batch(this.name, owned, async () => {
+      try {
+        return await this.commitBatch(owned, last, expected, false);
+      } catch (error) {
+        if (!(error instanceof IsolateStreams)) throw error;
+        return this.commitBatch(owned, last, expected, true);
+      }
+    });
   }
 
   private async commitBatch(
-    batch: readonly RecordedEvent[],
+    owned: readonly RecordedEvent[],
+    last: Position,
     expected: Position | undefined,
     isolate: boolean,
   ): Promise<Position> {
-    const last = batch[batch.length - 1]!.position;
-    await this.dataSource.transaction(async (manager) => {
-      const { checkpoint, quarantined } = await this.lockCheckpoint(manager);
-      if (checkpoint !== expected) throw new CheckpointMoved();
-      const events = batch.filter((e) => !quarantined.has(e.streamName));
-      if (events.length > 0 && isolate) await this.applyIsolating(events, manager);
-      else if (events.length > 0) {
-        try {
-          await this.projection.apply(events, manager);
-        } catch (error) {
-          if (isTransientError(error)) throw error;
-          throw new IsolateStreams();
-        }
-      }
-      await manager.query(
-        `UPDATE ${this.checkpoints}
-         SET position = $2, events_applied = events_applied + $3, updated_at = now(), last_error = NULL
-         WHERE name = $1`,
-        [this.name, last, batch.length],
-      );
-    });
-    this.options.onCommitted?.(this.name, last);
+    let checkpointSaved: BatchStepEnd = () => {};
+    await whenSettled(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const { checkpoint, quarantined } = await this.lockCheckpoint(manager);
+          if (checkpoint !== expected) throw new CheckpointMoved();
+          const events = owned.filter((e) => !quarantined.has(e.streamName));
+          if (events.length > 0) await this.step('apply', () => this.applyEvents(events, manager, isolate));
+          // Saved with the rows or not at all: the step ends when the transaction does.
+          checkpointSaved = this.observer.step('checkpoint');
+          await manager.query(
+            `UPDATE ${this.checkpoints}
+             SET position = $3, events_applied = events_applied + $4, updated_at = now(), last_error = NULL
+             WHERE name = $1 AND partition = $2`,
+            [this.name, this.partition.index, last, owned.length],
+          );
+        }),
+      (failure) => checkpointSaved(failure),
+    );
+    this.options.onCommitted?.(this.name, last, this.partition.index);
     return last;
+  }
+
+  /**
+   * A batch with none of this partition's streams: the checkpoint moves past it in one statement, which checks
+   * the expected position as the batch transaction's lock does.
+   */
+  private async moveCheckpoint(expected: Position | undefined, last: Position): Promise<Position> {
+    const [{ moved }]: { moved: number }[] = await this.dataSource.query(
+      `WITH moved AS (
+         UPDATE ${this.checkpoints} SET position = $5, updated_at = now(), last_error = NULL
+         WHERE name = $1 AND partition = $2 AND partitions = $3 AND position IS NOT DISTINCT FROM $4::text
+         RETURNING 1)
+       SELECT count(*)::int AS moved FROM moved`,
+      [this.name, this.partition.index, this.partition.count, expected ?? null, last],
+    );
+    if (moved === 0) throw new CheckpointMoved();
+    this.options.onCommitted?.(this.name, last, this.partition.index);
+    return last;
+  }
+
+  private async applyEvents(
+    events: readonly RecordedEvent[],
+    manager: EntityManager,
+    isolate: boolean,
+  ): Promise<void> {
+    if (isolate) return this.applyIsolating(events, manager);
+    try {
+      await this.projection.apply(events, manager);
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      throw new IsolateStreams();
+    }
+  }
+
+  private step(step: BatchStep, run: () => Promise<void>): Promise<void> {
+    const ended = this.observer.step(step);
+    return whenSettled(run, ended);
   }
 
   private async applyIsolating(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
@@ -312,8 +405,8 @@ export class ProjectionRunner {
 
   private async recordError(error: unknown): Promise<void> {
     await this.dataSource.query(
-      `UPDATE ${this.checkpoints} SET last_error = $2, updated_at = now() WHERE name = $1`,
-      [this.name, errorSummary(error)],
+      `UPDATE ${this.checkpoints} SET last_error = $3, updated_at = now() WHERE name = $1 AND partition = $2`,
+      [this.name, this.partition.index, errorSummary(error)],
     );
   }
 }

@@ -13,6 +13,7 @@ import type { ReadModel } from './read-model.js';
 import { PROJECTION_MIGRATIONS } from './projection.migrations.js';
 import { PROJECTIONS, PROJECTOR_OPTIONS, ProjectorService } from './projector.service.js';
 import type { ProjectorSettings } from './projector.config.js';
+import { ignoreBatches, PROJECTION_BATCH_OBSERVER, type BatchObserver } from './batch-observer.port.js';
 
 export interface ProjectorModuleOptions {
   /** What each projection fills: the projection, and the entities whose tables a rebuild replaces. */
@@ -20,6 +21,8 @@ export interface ProjectorModuleOptions {
   settings: ProjectorSettings;
   /** The database and event store modules the projections read from and write to. */
   imports: DynamicModule[];
+  /** Sees each batch the live projections apply (traces); none by default. */
+  batchObserver?: BatchObserver;
 }
 
 /**
@@ -37,6 +40,7 @@ export class ProjectorModule {
       providers: [
         { provide: PROJECTIONS, useValue: options.readModels.map((readModel) => readModel.projection) },
         { provide: PROJECTOR_OPTIONS, useValue: options.settings },
+        { provide: PROJECTION_BATCH_OBSERVER, useValue: options.batchObserver ?? ignoreBatches },
         {
           provide: CheckpointStore,
           inject: [PG_POOL, RESOLVED_DATABASE],
@@ -45,6 +49,7 @@ export class ProjectorModule {
             new CheckpointStore(pool, {
               listenConnectionString:
                 database.embedded || options.settings.inProcess ? undefined : database.url,
+              partitions: options.settings.partitions,
             }),
         },
         {

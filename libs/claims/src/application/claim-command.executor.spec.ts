@@ -3,6 +3,7 @@ import { acknowledgeClaim, AT, logFollowUp, submitClaim } from '../testing/index
 import { claimStreamName } from '../domain/index.js';
 import { ClaimCommandExecutor, type CommandBody } from './claim-command.executor.js';
 import type { CommandContext } from './command-context.js';
+import { commandOutcomeOf, observeCommands, type CommandObserver } from './command-observer.port.js';
 
 const { occurredAt: _submittedAt, ...submission } = submitClaim();
 const { occurredAt: _acknowledgedAt, ...acknowledgement } = acknowledgeClaim();
@@ -136,15 +137,24 @@ describe('claim command executor', () => {
 });
 
 describe('the command observer', () => {
-  const seen: [string, string][] = [];
-  const observer = { commandExecuted: (command: string, outcome: string) => seen.push([command, outcome]) };
+  const seen: [string, string, string][] = [];
+  const observer: CommandObserver = {
+    observe: (command, run) =>
+      run().then(
+        (result) => (seen.push([command.type, command.correlationId, 'accepted']), result),
+        (error: unknown) => {
+          seen.push([command.type, command.correlationId, commandOutcomeOf(error)]);
+          throw error;
+        },
+      ),
+  };
 
   beforeEach(() => (seen.length = 0));
 
-  it('hears accepted, the refusal code, or error for what is not a ClaimError', async () => {
+  it('sees accepted, the refusal code, or error for what is not a ClaimError, with the correlation id', async () => {
     const store = new InMemoryEventStore(() => new Date(AT.acknowledged));
     const executor = new ClaimCommandExecutor(store, clock, observer);
-    const context = { actor: 'biller', occurredAt: AT.submitted };
+    const context = { actor: 'biller', occurredAt: AT.submitted, correlationId: 'req-7' };
     await executor.execute('CLM-1001', submission, context);
     await expect(executor.execute('CLM-1001', submission, context)).rejects.toThrow();
     await expect(executor.execute('CLM-2002', acknowledgement, context)).rejects.toThrow();
@@ -155,10 +165,39 @@ describe('the command observer', () => {
     );
     await expect(broken.execute('CLM-3003', submission, context)).rejects.toThrow('connection lost');
     expect(seen).toEqual([
-      ['SubmitClaim', 'accepted'],
-      ['SubmitClaim', 'CLAIM_ALREADY_EXISTS'],
-      ['AcknowledgeClaim', 'CLAIM_NOT_FOUND'],
-      ['SubmitClaim', 'error'],
+      ['SubmitClaim', 'req-7', 'accepted'],
+      ['SubmitClaim', 'req-7', 'CLAIM_ALREADY_EXISTS'],
+      ['AcknowledgeClaim', 'req-7', 'CLAIM_NOT_FOUND'],
+      ['SubmitClaim', 'req-7', 'error'],
     ]);
+  });
+
+  it('names the correlation id the events carry: the command id when the caller sent none', async () => {
+    const store = new InMemoryEventStore(() => new Date(AT.acknowledged));
+    const executor = new ClaimCommandExecutor(store, clock, observer);
+    await executor.execute('CLM-1001', submission, {
+      actor: 'biller',
+      occurredAt: AT.submitted,
+      commandId: 'c-5',
+    });
+    const [event] = await store.readStream(claimStreamName('CLM-1001'));
+    expect(event!.metadata.correlationId).toBe('c-5');
+    expect(seen).toEqual([['SubmitClaim', 'c-5', 'accepted']]);
+  });
+
+  it('nests several observers, the first outermost', async () => {
+    const order: string[] = [];
+    const named = (name: string): CommandObserver => ({
+      observe: async (_command, run) => {
+        order.push(`${name} in`);
+        const result = await run();
+        order.push(`${name} out`);
+        return result;
+      },
+    });
+    const store = new InMemoryEventStore(() => new Date(AT.acknowledged));
+    const executor = new ClaimCommandExecutor(store, clock, observeCommands(named('a'), named('b')));
+    await executor.execute('CLM-1001', submission, { actor: 'biller', occurredAt: AT.submitted });
+    expect(order).toEqual(['a in', 'b in', 'b out', 'a out']);
   });
 });

@@ -19,12 +19,7 @@ import {
   type ClaimState,
 } from '../domain/index.js';
 import type { CommandContext, CommandResult } from './command-context.js';
-import {
-  COMMAND_OBSERVER,
-  commandOutcomeOf,
-  ignoreCommands,
-  type CommandObserver,
-} from './command-observer.port.js';
+import { COMMAND_OBSERVER, ignoreCommands, type CommandObserver } from './command-observer.port.js';
 import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 
@@ -55,17 +50,10 @@ export class ClaimCommandExecutor {
     context: CommandContext,
     known?: readonly RecordedEvent[],
   ): Promise<CommandResult> {
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    return this.run(claimId, body, context, known).then(
-      (result) => {
-        this.observer.commandExecuted(body.type, 'accepted', seconds());
-        return result;
-      },
-      (error: unknown) => {
-        this.observer.commandExecuted(body.type, commandOutcomeOf(error), seconds());
-        throw error;
-      },
+    const commandId = context.commandId ?? newCommandId();
+    const correlationId = context.correlationId ?? commandId;
+    return this.observer.observe({ type: body.type, correlationId }, () =>
+      this.run(claimId, body, context, { commandId, correlationId }, known),
     );
   }
 
@@ -73,10 +61,10 @@ export class ClaimCommandExecutor {
     claimId: string,
     body: CommandBody,
     context: CommandContext,
+    { commandId, correlationId }: { commandId: string; correlationId: string },
     known: readonly RecordedEvent[] | undefined,
   ): Promise<CommandResult> {
     const stream = claimStreamName(claimId);
-    const commandId = context.commandId ?? newCommandId();
     const occurredAt = this.businessTime(context.occurredAt);
     const command = { ...body, occurredAt } as ClaimCommand;
     // What the caller stated: payer rules are looked up, and a missing occurredAt means "now" on every attempt. The
@@ -117,7 +105,7 @@ export class ClaimCommandExecutor {
           occurredAt,
           commandId,
           commandHash: fingerprint,
-          correlationId: context.correlationId ?? commandId,
+          correlationId,
           causationId: commandId,
         },
       }));

@@ -27,6 +27,11 @@ export const FEED_BATCHES_READ_SIZE = 500;
 export class ClaimEventFeed {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The position of the newest event in the log; undefined while it is empty. */
+  head(): Promise<Position | undefined> {
+    return this.store.headPosition();
+  }
+
   /** One event per pull. */
   async open(request: FeedRequest): Promise<AsyncIterableIterator<RecordedEvent>> {
     return oneByOne(await this.openBatches(request, FEED_BATCH_SIZE));

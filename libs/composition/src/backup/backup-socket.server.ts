@@ -10,7 +10,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { PG_POOL, RESOLVED_DATABASE, type ResolvedDatabase } from '@claimtrail/database';
-import { PATIENT_MASTER_KEY } from '@claimtrail/patients';
+import { PATIENT_MASTER_KEY, type MasterKeyring } from '@claimtrail/patients';
 import { loggableError } from '@claimtrail/platform';
 import type { Pool } from 'pg';
 import {
@@ -46,7 +46,7 @@ export class BackupSocketServer implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(RESOLVED_DATABASE) private readonly database: ResolvedDatabase,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(PATIENT_MASTER_KEY) private readonly masterKey: Buffer,
+    @Inject(PATIENT_MASTER_KEY) private readonly keyring: MasterKeyring,
     @Inject(BACKUP_SOCKET_OPTIONS) private readonly options: BackupSocketOptions,
   ) {}
 
@@ -131,7 +131,7 @@ export class BackupSocketServer implements OnApplicationBootstrap, OnApplication
     try {
       const header = await dumpClaimTrail(client, connection, {
         source: 'embedded',
-        masterKey: this.masterKey,
+        keyring: this.keyring,
         includeMasterKey,
       });
       this.logger.log(

@@ -12,7 +12,7 @@ import {
   DEFAULT_EMBEDDED_DATA_DIR,
   openEmbeddedDatabase,
 } from '@claimtrail/database';
-import { MASTER_KEY_FILE, readMasterKeyFile } from '@claimtrail/patients';
+import { MASTER_KEY_FILE, MasterKeyring, readMasterKeyFile } from '@claimtrail/patients';
 import pg from 'pg';
 import type { ClaimTrailConfig } from '../claimtrail.config.js';
 import {
@@ -129,7 +129,8 @@ async function backupStream(config: ClaimTrailConfig, includeMasterKey: boolean)
       throw new BackupError('BACKUP_SOURCE_MISSING', 'A PostgreSQL database keeps no master key to include');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    return dumpOn(client, () => client.end(), 'postgresql', configuredKey, false);
+    const keyring = configuredKey && new MasterKeyring(configuredKey, config.patients.previousMasterKeys);
+    return dumpOn(client, () => client.end(), 'postgresql', keyring, false);
   }
   if (embeddedDataDir === 'memory')
     throw new BackupError(
@@ -166,7 +167,7 @@ async function backupStream(config: ClaimTrailConfig, includeMasterKey: boolean)
         await database.close();
       },
       'embedded',
-      key,
+      key && new MasterKeyring(key, config.patients.previousMasterKeys),
       includeMasterKey,
     );
   } catch (error) {
@@ -180,11 +181,11 @@ function dumpOn(
   client: pg.Client,
   close: () => Promise<void>,
   source: 'embedded' | 'postgresql',
-  masterKey: Buffer | undefined,
+  keyring: MasterKeyring | undefined,
   includeMasterKey: boolean,
 ): BackupStream {
   const bytes = new PassThrough();
-  const done = dumpClaimTrail(client, bytes, { source, masterKey, includeMasterKey })
+  const done = dumpClaimTrail(client, bytes, { source, keyring, includeMasterKey })
     .then(() => undefined)
     .catch((error: unknown) => {
       bytes.destroy();

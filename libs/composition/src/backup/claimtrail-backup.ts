@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { BackupError, writeLogicalDump, type BackupExtra, type BackupHeader } from '@claimtrail/database';
 import { logSnapshotRows, readLogSnapshot, type LogSnapshot } from '@claimtrail/event-store';
-import { masterKeyId } from '@claimtrail/patients';
+import type { MasterKeyring } from '@claimtrail/patients';
 import type pg from 'pg';
 
 /** What a ClaimTrail backup's header says about the snapshot, besides the tables. */
@@ -14,9 +14,11 @@ export interface ClaimTrailBackupInfo {
     /** Keys not forgotten: each opens one patient's identities, with the master key that wrapped it. */
     wrapped: number;
     forgotten: number;
-    /** masterKeyId of the key that wrapped them (the source's); null if unknown there. */
-    masterKeyId: string | null;
-    /** Whether the master key itself is in the file (`backup --include-master-key`), in an extra line. */
+    /** Keys by the id of the master key that wrapped them (`unknown`: stored before keys were named). */
+    byMasterKey: Record<string, number>;
+    /** The id of the master key the source wrapped new keys with; null where it had none. */
+    currentKeyId: string | null;
+    /** Whether that key itself is in the file (`backup --include-master-key`), in an extra line. */
     masterKeyIncluded: boolean;
   };
 }
@@ -34,8 +36,8 @@ export const CLAIMTRAIL_VERSION: string = (
 
 export interface ClaimTrailDumpOptions {
   source: ClaimTrailBackupInfo['source'];
-  /** The master key the source uses, to name it in the header; and whether to put it in the file. */
-  masterKey: Buffer | undefined;
+  /** The master keys the source uses, to name the current one in the header; and whether to put it in the file. */
+  keyring: MasterKeyring | undefined;
   includeMasterKey: boolean;
   onProgress?(rows: number, total: number): void;
 }
@@ -49,27 +51,37 @@ export async function dumpClaimTrail(
   out: Writable,
   options: ClaimTrailDumpOptions,
 ): Promise<ClaimTrailBackupHeader> {
-  if (options.includeMasterKey && !options.masterKey)
+  if (options.includeMasterKey && !options.keyring)
     throw new BackupError('BACKUP_SOURCE_MISSING', 'There is no patient master key to include');
   return writeLogicalDump<ClaimTrailBackupInfo>(client, out, {
     onProgress: options.onProgress,
     describe: async (db) => {
-      const { rows } = await db.query<{ events: boolean; keys: boolean }>(
+      const { rows } = await db.query<{ events: boolean; keys: boolean; named: boolean }>(
         `SELECT to_regclass('public.events') IS NOT NULL AS events,
-           to_regclass('public.patient_keys') IS NOT NULL AS keys`,
+           to_regclass('public.patient_keys') IS NOT NULL AS keys,
+           EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'patient_keys' AND column_name = 'master_key_id') AS named`,
       );
       if (!rows[0]!.events)
         throw new BackupError('BACKUP_SOURCE_MISSING', 'The database holds no ClaimTrail data to back up');
       const log = await readLogSnapshot(db);
-      // A database from before patient keys (backed up without migrating) has none.
+      // A database from before patient keys (backed up without migrating) has none, or none named.
       const keys = rows[0]!.keys
-        ? await db.query<{ wrapped: string; forgotten: string }>(
-            `SELECT count(*) FILTER (WHERE wrapped_key IS NOT NULL)::text AS wrapped,
-               count(*) FILTER (WHERE wrapped_key IS NULL)::text AS forgotten FROM patient_keys`,
-          )
-        : { rows: [{ wrapped: '0', forgotten: '0' }] };
+        ? (
+            await db.query<{ key_id: string | null; forgotten: boolean; count: string }>(
+              `SELECT ${rows[0]!.named ? 'master_key_id' : 'NULL::text'} AS key_id, wrapped_key IS NULL AS forgotten,
+                 count(*)::text AS count FROM patient_keys GROUP BY 1, 2`,
+            )
+          ).rows
+        : [];
+      const byMasterKey: Record<string, number> = {};
+      for (const row of keys.filter((k) => !k.forgotten))
+        byMasterKey[row.key_id ?? 'unknown'] =
+          (byMasterKey[row.key_id ?? 'unknown'] ?? 0) + Number(row.count);
+      const count = (forgotten: boolean) =>
+        keys.filter((k) => k.forgotten === forgotten).reduce((sum, k) => sum + Number(k.count), 0);
       const extras: BackupExtra[] = options.includeMasterKey
-        ? [{ extra: MASTER_KEY_EXTRA, key: options.masterKey!.toString('base64') }]
+        ? [{ extra: MASTER_KEY_EXTRA, key: options.keyring!.current.toString('base64') }]
         : [];
       return {
         application: {
@@ -77,9 +89,10 @@ export async function dumpClaimTrail(
           source: options.source,
           log,
           patientKeys: {
-            wrapped: Number(keys.rows[0]!.wrapped),
-            forgotten: Number(keys.rows[0]!.forgotten),
-            masterKeyId: options.masterKey ? masterKeyId(options.masterKey) : null,
+            wrapped: count(false),
+            forgotten: count(true),
+            byMasterKey,
+            currentKeyId: options.keyring?.currentId ?? null,
             masterKeyIncluded: options.includeMasterKey,
           },
         },

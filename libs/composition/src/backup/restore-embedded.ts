@@ -15,7 +15,7 @@ import {
   resolveDatabase,
   type BackupContents,
 } from '@claimtrail/database';
-import { checkMasterKey, MASTER_KEY_FILE, masterKeyId, readMasterKeyFile } from '@claimtrail/patients';
+import { checkMasterKey, MASTER_KEY_FILE, MasterKeyring, readMasterKeyFile } from '@claimtrail/patients';
 import type { ReadModel } from '@claimtrail/projections';
 import type pg from 'pg';
 import type { ClaimTrailConfig } from '../claimtrail.config.js';
@@ -243,8 +243,9 @@ async function load(
 
 /**
  * The master key the restored database will open its patient keys with, and the key to write into its data
- * directory (none when configured or not needed). An explicit key (PATIENT_MASTER_KEY, --master-key-file) must open
- * them all; otherwise the backup's own key, then the one in the directory being replaced, whichever does.
+ * directory (none when configured or not needed). An explicit key (PATIENT_MASTER_KEY with any
+ * PATIENT_MASTER_KEY_PREVIOUS, --master-key-file) must open them all; otherwise the backup's own key, then the one in
+ * the directory being replaced, whichever does.
  */
 async function chooseMasterKey(
   client: pg.ClientBase,
@@ -254,29 +255,35 @@ async function chooseMasterKey(
   target: string,
   fromFile: { path: string; key: Buffer } | undefined,
 ): Promise<{ choice: MasterKeyChoice; key?: Buffer }> {
-  const opens = async (key: Buffer) => (await checkMasterKey(client, key)).unreadable === 0;
-  const wanted = header.application.patientKeys.masterKeyId;
-  const mismatch = (what: string, key: Buffer) =>
-    new BackupError(
+  const check = (keyring: MasterKeyring) => checkMasterKey(client, keyring);
+  const refuse = async (what: string, keyring: MasterKeyring) => {
+    const { unreadable, missingKeyIds } = await check(keyring);
+    return new BackupError(
       'RESTORE_MASTER_KEY_MISMATCH',
-      `${what} (key id ${masterKeyId(key)}) does not open the backup's patient keys` +
-        `${wanted ? ` (wrapped by key id ${wanted})` : ''}; nothing was restored`,
+      `${what} (key id ${keyring.ids.join(', ')}) does not open ${unreadable} of the backup's patient keys` +
+        `${missingKeyIds.length > 0 ? `; they were wrapped by key id ${missingKeyIds.join(', ')}` : ''}. ` +
+        'Nothing was restored',
     );
+  };
+  const opens = async (keyring: MasterKeyring) => (await check(keyring)).unreadable === 0;
   if (config.patients.masterKey) {
-    if (!(await opens(config.patients.masterKey)))
-      throw mismatch('PATIENT_MASTER_KEY', config.patients.masterKey);
+    const keyring = new MasterKeyring(config.patients.masterKey, config.patients.previousMasterKeys);
+    if (!(await opens(keyring))) throw await refuse('PATIENT_MASTER_KEY', keyring);
     return { choice: 'configured' };
   }
   if (fromFile) {
-    if (!(await opens(fromFile.key))) throw mismatch(fromFile.path, fromFile.key);
+    const keyring = new MasterKeyring(fromFile.key);
+    if (!(await opens(keyring))) throw await refuse(fromFile.path, keyring);
     return { choice: 'file', key: fromFile.key };
   }
   if (included) {
-    if (!(await opens(included))) throw mismatch("The backup's own master key", included);
+    const keyring = new MasterKeyring(included);
+    if (!(await opens(keyring))) throw await refuse("The backup's own master key", keyring);
     return { choice: 'backup', key: included };
   }
   const previous = await readMasterKeyFile(join(target, MASTER_KEY_FILE)).catch(() => undefined);
-  if (previous && (await opens(previous))) return { choice: 'previous-data-dir', key: previous };
+  if (previous && (await opens(new MasterKeyring(previous))))
+    return { choice: 'previous-data-dir', key: previous };
   if (header.application.patientKeys.wrapped === 0) return { choice: 'not-needed' };
   throw missingMasterKey(header);
 }
@@ -303,12 +310,13 @@ async function expectSomeMasterKey(
 }
 
 function missingMasterKey(header: ClaimTrailBackupHeader): BackupError {
-  const { wrapped, masterKeyId: id } = header.application.patientKeys;
+  const { wrapped, byMasterKey } = header.application.patientKeys;
   return new BackupError(
     'RESTORE_MASTER_KEY_MISSING',
-    `The backup holds ${wrapped} patient keys wrapped by master key id ${id ?? 'unknown'}, which is not in the ` +
-      'backup. Give it: PATIENT_MASTER_KEY, or --master-key-file <the patient-master.key kept apart from the ' +
-      'backup>. Without it no patient identity in the backup could be opened, so nothing was restored.',
+    `The backup holds ${wrapped} patient keys wrapped by master key id ${Object.keys(byMasterKey).join(', ')}, ` +
+      'which is not in the backup. Give it: PATIENT_MASTER_KEY (and PATIENT_MASTER_KEY_PREVIOUS for older ones), ' +
+      'or --master-key-file <the patient-master.key kept apart from the backup>. Without it no patient identity in ' +
+      'the backup could be opened, so nothing was restored.',
   );
 }
 

@@ -56,11 +56,12 @@ export function backupCommands(program: Command, context: CliContext): void {
         head: header.application.log.head,
         patientKeys: header.application.patientKeys,
       });
-      if (!header.application.patientKeys.masterKeyIncluded && header.application.patientKeys.wrapped > 0)
+      const keys = header.application.patientKeys;
+      if (!keys.masterKeyIncluded && keys.wrapped > 0)
         process.stderr.write(
-          `The patient master key (id ${header.application.patientKeys.masterKeyId}) is not in the backup: keep ` +
-            'it apart from the backup (PATIENT_MASTER_KEY, or patient-master.key in the data directory); without ' +
-            'it no patient identity in the backup can be opened.\n',
+          `The patient master key (id ${Object.keys(keys.byMasterKey).join(', ')}) is not in the backup: keep it ` +
+            'apart from the backup (PATIENT_MASTER_KEY, or patient-master.key in the data directory); without it ' +
+            'no patient identity in the backup can be opened.\n',
         );
     });
 
@@ -120,8 +121,8 @@ export function backupCommands(program: Command, context: CliContext): void {
 }
 
 /** A read model that differed from its rebuild is worth a look, though the rebuild (from the log) is what now serves. */
-function finish(readModels: { projection: string; matches: boolean }[]): void {
-  for (const check of readModels.filter((c) => !c.matches))
+function finish(readModels: { projection: string; matches: boolean | null }[]): void {
+  for (const check of readModels.filter((c) => c.matches === false))
     process.stderr.write(
       `Read model ${check.projection} as restored differed from a rebuild from the log; the rebuild replaced it.\n`,
     );

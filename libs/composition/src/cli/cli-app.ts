@@ -11,7 +11,9 @@ export async function openCliApp(config: ClaimTrailConfig): Promise<INestApplica
   const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
   const app = await NestFactory.createApplicationContext(
     ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
-    { bufferLogs: true },
+    // A failure to start is thrown to runCli, which says what went wrong in one line: Nest's own console logger,
+    // used only until pino takes over, would print it again with its stack.
+    { bufferLogs: true, abortOnError: false, logger: ['fatal'] },
   );
   app.useLogger(app.get(PinoNestLogger));
   return app;

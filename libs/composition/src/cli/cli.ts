@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DatabaseError } from '@claimtrail/database';
+import { BackupError, DatabaseError } from '@claimtrail/database';
 import { ConfigError, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { loadClaimTrailConfig } from '../claimtrail.config.js';
@@ -10,6 +10,7 @@ import { openCliApp } from './cli-app.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
+import { patientsCommand } from './patients.command.js';
 import { projectionsCommand } from './projections.command.js';
 import { seedCommand } from './seed.command.js';
 import { tokenCommand } from './token.command.js';
@@ -46,6 +47,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   claimCommands(program, context);
   exportCommand(program, context);
   importCommand(program, context);
+  patientsCommand(program, context);
   projectionsCommand(program, context);
   seedCommand(program, context);
   tokenCommand(program, context);
@@ -59,14 +61,18 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
+    // A backup or restore refused: its code first, for runbooks and scripts; a missing file is a usage error.
+    if (error instanceof BackupError) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
+    }
+    if (error instanceof DatabaseError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     if (error instanceof CliFailure) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
-    }
-    // The data directory held by the API, a damaged one, a backup refused: the code and what to do, no stack.
-    if (error instanceof DatabaseError) {
-      process.stderr.write(`${error.code}: ${error.message}\n`);
-      return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
     }
     throw error;
   } finally {

@@ -1,4 +1,5 @@
 import { claimStreamName } from '@claimtrail/claims';
+import { EVENT_STORE, type EventStore } from '@claimtrail/event-store';
 import {
   ProjectionMonitor,
   ProjectionRebuilder,
@@ -10,14 +11,24 @@ import type { Command } from 'commander';
 import { CliFailure, writeLine, type CliContext } from './cli-context.js';
 import { progressBar } from './progress-bar.js';
 
-/** The runners a command works on: every projection, or the one --projection names. */
+/**
+ * The runners a command works on, one per partition of every projection or of the one --projection names; refuses
+ * when the checkpoints are split into another number of partitions than PROJECTOR_PARTITIONS says.
+ */
 async function runners(context: CliContext, projection: string | undefined): Promise<ProjectionRunner[]> {
-  const selected = (await context.app())
-    .get(ProjectorService)
-    .runners.filter((runner) => projection === undefined || runner.name === projection);
+  const projector = (await context.app()).get(ProjectorService);
+  const selected = projector.runners.filter(
+    (runner) => projection === undefined || runner.name === projection,
+  );
   if (selected.length === 0) throw new CliFailure(`No projection named ${projection}`);
+  await projector.checkPartitions();
   return selected;
 }
+
+const labelOf = (runner: ProjectionRunner) =>
+  runner.partition.count === 1
+    ? runner.name
+    : `${runner.name} partition ${runner.partition.index}/${runner.partition.count}`;
 
 /** `projections ...`: checkpoints, catch-up, and the streams a projection quarantined. */
 export function projectionsCommand(program: Command, context: CliContext): void {
@@ -63,8 +74,13 @@ export function projectionsCommand(program: Command, context: CliContext): void 
     .description('apply everything committed so far, then exit')
     .option('--projection <name>', 'only this projection')
     .action(async (options: { projection?: string }) => {
-      for (const runner of await runners(context, options.projection))
-        process.stderr.write(`${runner.name}: applied ${await runner.catchUp()} events\n`);
+      const selected = await runners(context, options.projection);
+      // Every partition up to the same position, so that a change of PROJECTOR_PARTITIONS can split them anew.
+      const head = await (await context.app()).get<EventStore>(EVENT_STORE).headPosition();
+      for (const runner of selected)
+        process.stderr.write(
+          `${labelOf(runner)}: applied ${await runner.catchUp(undefined, undefined, head)} events\n`,
+        );
     });
 
   projections
@@ -73,7 +89,7 @@ export function projectionsCommand(program: Command, context: CliContext): void 
     .option('--projection <name>', 'only this projection')
     .action(async (options: { projection?: string }) => {
       for (const runner of await runners(context, options.projection))
-        (await runner.quarantined()).forEach(writeLine);
+        if (runner.partition.index === 0) (await runner.quarantined()).forEach(writeLine);
     });
 
   projections

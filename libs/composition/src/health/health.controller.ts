@@ -3,9 +3,9 @@ import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs
 import { ReadinessIndicators } from './readiness.indicators.js';
 
 /**
- * For orchestrators and on-call. Liveness: the process answers. Readiness (also at /health): the database answers,
- * the log's head is known, and no projection is quarantined, failing, or falling further behind; the body says which
- * check failed and why.
+ * For orchestrators and on-call. Liveness: the process answers. Readiness (also at /health): the process is not
+ * shutting down, the database answers, the log's head is known, and no projection is quarantined, failing, or falling
+ * further behind; the body says which check failed and why.
  */
 @Controller('health')
 export class HealthController {
@@ -23,6 +23,10 @@ export class HealthController {
   @Get(['', 'ready'])
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.readiness.database(), async () => this.readiness.projections()]);
+    return this.health.check([
+      async () => this.readiness.running(),
+      () => this.readiness.database(),
+      async () => this.readiness.projections(),
+    ]);
   }
 }

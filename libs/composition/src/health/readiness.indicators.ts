@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { PG_POOL } from '@claimtrail/database';
-import { errorSummary } from '@claimtrail/platform';
+import { errorSummary, GracefulShutdown } from '@claimtrail/platform';
 import { ProjectionMonitor, type ProjectionReport } from '@claimtrail/projections';
 import type { Pool } from 'pg';
 
@@ -24,7 +24,14 @@ export class ReadinessIndicators {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly monitor: ProjectionMonitor,
     @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+    private readonly shutdown: GracefulShutdown,
   ) {}
+
+  /** Down from the moment a shutdown begins, so that a load balancer stops sending before the listener closes. */
+  running(): HealthIndicatorResult {
+    const check = this.health.check('shutdown');
+    return this.shutdown.signal.aborted ? check.down({ reason: 'shutting down' }) : check.up();
+  }
 
   database(): PromiseLike<HealthIndicatorResult> {
     return this.health

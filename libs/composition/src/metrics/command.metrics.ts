@@ -1,4 +1,5 @@
-import type { ClaimCommandType, CommandObserver, CommandOutcome } from '@claimtrail/claims';
+import { commandOutcomeOf, type CommandObserver, type ObservedCommand } from '@claimtrail/claims';
+import { whenSettled } from '@claimtrail/platform';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** Claim commands by type and outcome (accepted, a refusal code, error), and how long each took. */
@@ -22,8 +23,14 @@ export class CommandMetrics implements CommandObserver {
     });
   }
 
-  commandExecuted(command: ClaimCommandType, outcome: CommandOutcome, durationSeconds: number): void {
-    this.commands.inc({ command, outcome });
-    this.duration.observe({ command }, durationSeconds);
+  observe<T>(command: ObservedCommand, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    return whenSettled(run, (failure) => {
+      this.commands.inc({
+        command: command.type,
+        outcome: failure ? commandOutcomeOf(failure.error) : 'accepted',
+      });
+      this.duration.observe({ command: command.type }, (performance.now() - started) / 1000);
+    });
   }
 }

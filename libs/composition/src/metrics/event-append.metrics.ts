@@ -1,4 +1,10 @@
-import type { AppendObserver, AppendOutcome } from '@claimtrail/event-store';
+import { whenSettled } from '@claimtrail/platform';
+import {
+  appendOutcomeOf,
+  type AppendObserver,
+  type AppendRun,
+  type ObservedAppend,
+} from '@claimtrail/event-store';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** Appends to the event store: how long each took, and how many a concurrent writer beat (wrong expected version). */
@@ -20,8 +26,14 @@ export class EventAppendMetrics implements AppendObserver {
     });
   }
 
-  appendEnded(outcome: AppendOutcome, durationSeconds: number): void {
-    this.duration.observe(durationSeconds);
-    if (outcome === 'conflict') this.conflicts.inc();
+  observe(append: ObservedAppend, run: AppendRun) {
+    const started = performance.now();
+    return whenSettled(
+      () => run(append.events),
+      (failure) => {
+        this.duration.observe((performance.now() - started) / 1000);
+        if (failure && appendOutcomeOf(failure.error) === 'conflict') this.conflicts.inc();
+      },
+    );
   }
 }

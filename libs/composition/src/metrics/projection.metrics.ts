@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PG_POOL } from '@claimtrail/database';
 import { errorSummary, METRICS_REGISTRY } from '@claimtrail/platform';
-import { ProjectionMonitor, type ProjectionReport } from '@claimtrail/projections';
+import { leaseHolders, ProjectionMonitor, type ProjectionReport } from '@claimtrail/projections';
+import type { Pool } from 'pg';
 import { Counter, Gauge, type Registry } from 'prom-client';
 
 /** Beyond this many events behind, the lag in seconds says more than an exact count would cost to read. */
@@ -18,6 +20,7 @@ export class ProjectionMetrics {
   constructor(
     @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly monitor: ProjectionMonitor,
+    @Inject(PG_POOL) pool: Pool,
   ) {
     const report = () => this.report();
     const gauge = (name: string, help: string, value: (p: ProjectionReport) => number) =>
@@ -54,6 +57,23 @@ export class ProjectionMetrics {
       async collect() {
         this.reset();
         for (const p of (await report()) ?? []) this.inc({ projection: p.name }, p.eventsApplied);
+      },
+    });
+    // One series per live worker (workers that died or stopped drop out at the next scrape): as many as are running.
+    const logger = this.logger;
+    new Gauge({
+      name: 'claimtrail_projector_partitions_owned',
+      help: 'Partitions each live projector worker holds a lease on (PROJECTOR_PARTITIONS in all when shared fairly)',
+      labelNames: ['worker'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        try {
+          for (const holder of await leaseHolders(pool))
+            this.set({ worker: holder.owner }, holder.partitions);
+        } catch (error) {
+          logger.warn(`Projector lease metrics left out of a scrape: ${errorSummary(error)}`);
+        }
       },
     });
   }

@@ -29,6 +29,7 @@ const event: NewEvent = {
     occurredAt: '2026-01-02T03:04:05.000Z',
     correlationId: 'c0ffee00-0000-4000-8000-000000000001',
     causationId: 'c0ffee00-0000-4000-8000-000000000002',
+    traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
   },
 };
 

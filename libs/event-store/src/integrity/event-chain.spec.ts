@@ -37,9 +37,9 @@ describe('the canonical bytes', () => {
 describe('the in-memory adapter chains each stream', () => {
   it('passes untouched, and names the version whose data changed or that is missing', async () => {
     const store = new InMemoryEventStore();
-    await store.append('claim-1', [newEvent(), newEvent('B', { n: 2 }), newEvent()], {
-      expectedVersion: 'no_stream',
-    });
+    const traced = newEvent('B', { n: 2 });
+    traced.metadata.traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await store.append('claim-1', [newEvent(), traced, newEvent()], { expectedVersion: 'no_stream' });
     expect(await new ReadBackIntegrity(store).verifyStream('claim-1')).toMatchObject({
       intact: true,
       checkedEvents: 3,

@@ -19,14 +19,18 @@ async function open(): Promise<{ database: ResolvedDatabase; pool: pg.Pool }> {
   return { database, pool };
 }
 
-const claimEvent = (n: number) =>
-  newEvent('PaymentRecorded', {
+// Every other event carries the trace context that events stored with traces on have, next to events without it.
+const claimEvent = (n: number) => {
+  const event = newEvent('PaymentRecorded', {
     paidCents: 1234 + n,
     ratio: 0.000_000_15,
     big: 1e21,
     note: 'naïve "quoted"\nline',
     nested: { zeta: [1, 2.5, null, true], a: {}, bb: [] },
   });
+  if (n % 2 === 1) event.metadata.traceparent = `00-4bf92f3577b34da6a3ce929d0e0e473${n}-00f067aa0ba902b7-01`;
+  return event;
+};
 
 describe('tamper evidence on the PostgreSQL adapter', () => {
   let database: ResolvedDatabase;

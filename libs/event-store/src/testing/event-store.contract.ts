@@ -125,6 +125,7 @@ export function eventStoreContract(
           commandId: randomUUID(),
           correlationId: randomUUID(),
           causationId: randomUUID(),
+          traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
         };
         await store.append(stream, [event], { expectedVersion: 'no_stream' });
         const [recorded] = await store.readStream(stream);

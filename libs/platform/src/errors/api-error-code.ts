@@ -21,6 +21,8 @@ export const API_ERROR_CODES = {
     "The token's roles do not allow this operation or field (`roles` lists the roles that do). Nothing ran.",
   RATE_LIMITED:
     'Too many requests from this token or address; nothing ran. Wait `retryAfterSeconds` (the `Retry-After` header says the same) and retry.',
+  SHUTTING_DOWN:
+    'The server is shutting down; nothing of the request ran (HTTP 503, `Connection: close`). Send it again shortly (a command with the same `commandId` never applies twice). A subscription ended so carries `lastPosition`: subscribe again with `after` set to it.',
   INTERNAL_SERVER_ERROR:
     'Something failed on the server; the message says nothing more on purpose and the server log has the details under the request id (`x-request-id`). A command may or may not have been stored: resend it with the same `commandId`, which never applies it twice.',
 } as const;

@@ -24,6 +24,14 @@ export class ReadModelLaggingError extends Error {
   }
 }
 
+/** The process is shutting down: a request it did not take, or a subscription it ended after lastPosition. */
+export class ShuttingDownError extends Error {
+  constructor(readonly lastPosition?: string) {
+    super('The server is shutting down; try again shortly');
+    this.name = 'ShuttingDownError';
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(`${what} not found`);

@@ -3,6 +3,7 @@ import {
   QueryLimitError,
   ReadModelLaggingError,
   RequestValidationError,
+  ShuttingDownError,
   type QueryLimit,
 } from './api-errors.js';
 import type { ErrorMapping, ErrorReason } from './error-mapping.js';
@@ -39,7 +40,10 @@ const reasons: ErrorReason[] = [
   })),
 ];
 
-/** The errors every feature shares: refused input, a missing record, a lagging read model, a refused query. */
+/**
+ * The errors every feature shares: refused input, a missing record, a lagging read model, a refused query, a server
+ * shutting down.
+ */
 export const platformErrorMapping: ErrorMapping = {
   answer(error) {
     if (error instanceof RequestValidationError) {
@@ -60,6 +64,14 @@ export const platformErrorMapping: ErrorMapping = {
     }
     if (error instanceof QueryLimitError)
       return { code: 'QUERY_TOO_COMPLEX', message: error.message, reason: error.limit };
+    if (error instanceof ShuttingDownError) {
+      const { lastPosition } = error;
+      return {
+        code: 'SHUTTING_DOWN',
+        message: error.message,
+        extensions: lastPosition ? { lastPosition } : {},
+      };
+    }
     return undefined;
   },
   reasons,

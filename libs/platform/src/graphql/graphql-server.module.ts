@@ -6,11 +6,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Authenticator } from '../auth/authenticator.js';
 import type { AuthContext } from '../auth/principal.js';
 import type { ErrorMapping } from '../errors/error-mapping.js';
+import { GracefulShutdown } from '../lifecycle/graceful-shutdown.js';
 import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
 import { authErrorMappings } from '../auth/auth.errors.js';
 import { requestLoggingPlugin } from '../logging/request-logging.plugin.js';
 import type { GraphQLMetrics } from '../metrics/graphql.metrics.js';
+import { graphqlTracingPlugin } from '../tracing/graphql.tracing.js';
 import type { GraphQLSettings } from './graphql.config.js';
 import { graphqlWsOptions } from './graphql-ws.options.js';
 import { queryLimitWiring } from './query-limits.js';
@@ -26,9 +28,10 @@ export function graphqlServerModule(
   schemaTransforms: readonly ((schema: GraphQLSchema) => GraphQLSchema)[],
   /** The module that provides the Authenticator (AuthModule.forRoot). */
   auth: DynamicModule,
-  /** Operation durations and open subscriptions, when metrics are on. */
-  metrics?: GraphQLMetrics,
+  /** Operation durations and open subscriptions, when metrics are on; names of the requests' spans, when traces are. */
+  observers: { metrics?: GraphQLMetrics; tracing?: boolean } = {},
 ): DynamicModule {
+  const { metrics, tracing } = observers;
   const limits = queryLimitWiring(settings.queryLimits);
   const formatError = createGraphQLErrorFormatter([
     platformErrorMapping,
@@ -40,8 +43,8 @@ export function graphqlServerModule(
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: [auth],
-    inject: [Authenticator],
-    useFactory: (authenticator: Authenticator) => ({
+    inject: [Authenticator, GracefulShutdown],
+    useFactory: (authenticator: Authenticator, shutdown: GracefulShutdown) => ({
       autoSchemaFile: true,
       sortSchema: true,
       // The API serves its own GraphiQL page (http/graphiql.page.ts) from local assets.
@@ -50,7 +53,12 @@ export function graphqlServerModule(
       formatError,
       transformSchema: (schema: GraphQLSchema) =>
         (built = schemaTransforms.reduce((current, transform) => transform(current), schema)),
-      plugins: [...limits.plugins, requestLoggingPlugin, ...(metrics ? [metrics.plugin] : [])],
+      plugins: [
+        ...limits.plugins,
+        requestLoggingPlugin,
+        ...(metrics ? [metrics.plugin] : []),
+        ...(tracing ? [graphqlTracingPlugin] : []),
+      ],
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       // Production hides the schema from whoever reaches the port; clients are built against schema.gql.
@@ -70,6 +78,7 @@ export function graphqlServerModule(
           () => built,
           authenticator,
           metrics,
+          shutdown.signal,
         ) as GraphQLWsSubscriptionsConfig,
       },
     }),

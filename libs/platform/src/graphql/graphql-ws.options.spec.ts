@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { buildSchema, GraphQLError } from 'graphql';
-import { RequestValidationError } from '../errors/api-errors.js';
+import { RequestValidationError, ShuttingDownError } from '../errors/api-errors.js';
 import { createGraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { platformErrorMapping } from '../errors/platform-errors.mapping.js';
 import type { QueryLimits } from './graphql.config.js';
@@ -56,12 +56,18 @@ describe('graphql-ws as the API serves it', () => {
       type Event { position: String, data: String }
       type Subscription { events(first: Int): [Event!]! }
     `);
-    const served = graphqlWsOptions(
-      { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
-      { plugins: [], validationRules: [], parseOptions: {} },
-      createGraphQLErrorFormatter([platformErrorMapping]),
-      () => schema,
-    );
+    /** The options over this schema, with the observer and shutdown signal given. */
+    const servedWith = (observer?: Parameters<typeof graphqlWsOptions>[5], shutdown?: AbortSignal) =>
+      graphqlWsOptions(
+        { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
+        { plugins: [], validationRules: [], parseOptions: {} },
+        createGraphQLErrorFormatter([platformErrorMapping]),
+        () => schema,
+        undefined,
+        observer,
+        shutdown,
+      );
+    const served = servedWith();
     const subscribe = (connection: object, id: string, query: string, variables = {}) =>
       served.onSubscribe!({ ...connection, subscriptions: {} } as never, id, {
         query,
@@ -107,14 +113,7 @@ describe('graphql-ws as the API serves it', () => {
     it('tells the observer when each operation opens and ends, once, also when its socket closes first', async () => {
       jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
       let open = 0;
-      const observed = graphqlWsOptions(
-        { maxSubscriptions: 2, maxCost: 50 } as QueryLimits,
-        { plugins: [], validationRules: [], parseOptions: {} },
-        createGraphQLErrorFormatter([platformErrorMapping]),
-        () => schema,
-        undefined,
-        { subscriptionOpened: () => open++, subscriptionEnded: () => open-- },
-      );
+      const observed = servedWith({ subscriptionOpened: () => open++, subscriptionEnded: () => open-- });
       const connection = { subscriptions: {} };
       for (const id of ['1', '2'])
         await observed.onSubscribe!(connection as never, id, {
@@ -129,6 +128,59 @@ describe('graphql-ws as the API serves it', () => {
       await observed.onComplete!(connection as never, '2', {} as never);
       expect(open).toBe(0);
       jest.restoreAllMocks();
+    });
+
+    describe('when the process shuts down', () => {
+      const connection = () => {
+        const socket = { close: jest.fn() };
+        return { socket, ctx: { subscriptions: {}, extra: { socket } } };
+      };
+      const afterSends = () => new Promise((resolve) => setImmediate(resolve));
+
+      it('ends each connection with 1001 once its subscriptions have ended, naming where one stopped; takes nothing new', async () => {
+        jest.spyOn(Logger.prototype, 'log').mockImplementation(() => {});
+        const controller = new AbortController();
+        const options = servedWith(undefined, controller.signal);
+        const feed = 'subscription Feed { events(first: 1) { position } }';
+        const busy = connection();
+        const idle = connection();
+        for (const { ctx } of [busy, idle]) expect(await options.onConnect!(ctx as never)).toBe(true);
+        await options.onSubscribe!(busy.ctx as never, '1', { query: feed } as never);
+
+        controller.abort();
+        await afterSends();
+        expect(idle.socket.close).toHaveBeenCalledWith(1001, '{"code":"SHUTTING_DOWN"}');
+        expect(busy.socket.close).not.toHaveBeenCalled();
+
+        const refused = (await options.onSubscribe!(busy.ctx as never, '2', {
+          query: feed,
+        } as never)) as GraphQLError[];
+        const [refusal] = (await options.onError!(
+          busy.ctx as never,
+          '2',
+          {} as never,
+          refused,
+        )) as GraphQLError[];
+        expect(refusal!.extensions).toEqual({ code: 'SHUTTING_DOWN' });
+        const [ended] = (await options.onError!(busy.ctx as never, '1', {} as never, [
+          wrapped(new ShuttingDownError('00000000000000000007/00000000000000000001')),
+        ])) as GraphQLError[];
+        expect(ended!.extensions).toEqual({
+          code: 'SHUTTING_DOWN',
+          lastPosition: '00000000000000000007/00000000000000000001',
+        });
+        expect(busy.socket.close).not.toHaveBeenCalled();
+        await afterSends();
+        expect(busy.socket.close).toHaveBeenCalledWith(
+          1001,
+          '{"code":"SHUTTING_DOWN","lastPosition":"00000000000000000007/00000000000000000001"}',
+        );
+
+        const late = connection();
+        expect(await options.onConnect!(late.ctx as never)).toBe(false);
+        expect(late.socket.close).toHaveBeenCalledWith(1001, '{"code":"SHUTTING_DOWN"}');
+        jest.restoreAllMocks();
+      });
     });
   });
 });

@@ -15,13 +15,34 @@ import { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'graphql-ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Authentication, AuthContext } from '../auth/principal.js';
-import { QueryLimitError } from '../errors/api-errors.js';
+import { QueryLimitError, ShuttingDownError } from '../errors/api-errors.js';
 import type { GraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { loggableError } from '../logging/loggable-error.js';
 import type { QueryLimits } from './graphql.config.js';
 import { costRefusal, type QueryLimitWiring } from './query-limits.js';
 
 type GraphQLWsOptions = Partial<ServerOptions<Record<string, unknown>, { request: IncomingMessage }>>;
+
+interface WsSocket {
+  close(code: number, reason: string): void;
+}
+
+const socketOf = (ctx: { extra: unknown }) => (ctx.extra as { socket?: WsSocket }).socket;
+
+/** "Going away": the server is shutting down; clients reconnect (elsewhere) and resubscribe. */
+const GOING_AWAY = 1001;
+
+/**
+ * Why a connection was closed on shutdown, as JSON (a close reason holds at most 123 bytes): with the position to
+ * resume from when it had one subscription; with several, each one's error carries its own lastPosition.
+ */
+function shutdownReason(lastPositions: (string | undefined)[]): string {
+  const [only] = lastPositions;
+  return JSON.stringify({
+    code: 'SHUTTING_DOWN',
+    ...(lastPositions.length === 1 && only !== undefined && { lastPosition: only }),
+  });
+}
 
 /** graphql-ws wraps what an iterator throws in GraphQLErrors of its own; the mappings know the error inside. */
 function innermost(error: GraphQLError): unknown {
@@ -71,12 +92,35 @@ export function graphqlWsOptions(
   authenticator?: Pick<Authenticator, 'authenticate'>,
   /** Told when an operation opens and ends (the open-subscriptions gauge). */
   observer?: { subscriptionOpened(): void; subscriptionEnded(): void },
+  /**
+   * Aborts when the process shuts down (GracefulShutdown): no operation or connection is taken any more, and each
+   * connection is closed with 1001 once its operations have ended (subscriptions end with SHUTTING_DOWN errors).
+   */
+  shutdown?: AbortSignal,
 ): GraphQLWsOptions {
   const authentications = new WeakMap<object, Authentication>();
   const expiries = new WeakMap<object, NodeJS.Timeout>();
   // The request-logging plugin sees HTTP only: an unexpected error in a subscription is logged here, as it does.
   const logger = new Logger('graphql-ws');
   const operations = new WeakMap<object, Map<string, OperationLog>>();
+  const sockets = new Map<object, WsSocket>();
+  // The lastPosition of each subscription that a shutdown ended, per connection.
+  const endedAt = new WeakMap<object, (string | undefined)[]>();
+  const closeIfDone = (ctx: object) => {
+    const socket = sockets.get(ctx);
+    if (!shutdown?.aborted || !socket || operations.get(ctx)?.size) return;
+    sockets.delete(ctx);
+    // graphql-ws sends the error that ended the last operation after onError returns, before this runs.
+    setImmediate(() => socket.close(GOING_AWAY, shutdownReason(endedAt.get(ctx) ?? [])));
+  };
+  shutdown?.addEventListener(
+    'abort',
+    () => {
+      logger.log({ phase: 'closing-subscriptions', connections: sockets.size }, 'Ending subscriptions');
+      for (const ctx of [...sockets.keys()]) closeIfDone(ctx);
+    },
+    { once: true },
+  );
   const opened = (ctx: object) => {
     let map = operations.get(ctx);
     if (!map) operations.set(ctx, (map = new Map()));
@@ -84,7 +128,7 @@ export function graphqlWsOptions(
   };
   const ended = (ctx: object, id: string, errorCodes?: string[]) => {
     const entry = operations.get(ctx)?.get(id);
-    if (!entry) return;
+    if (!entry) return closeIfDone(ctx);
     operations.get(ctx)!.delete(id);
     observer?.subscriptionEnded();
     logger.log(
@@ -97,6 +141,7 @@ export function graphqlWsOptions(
       },
       'Subscription ended',
     );
+    closeIfDone(ctx);
   };
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => {
@@ -111,6 +156,12 @@ export function graphqlWsOptions(
     // cannot set headers on a WebSocket) or the upgrade request's Authorization header. Refused: closed with 4403.
     // It is closed with 4401 when its token expires, so that a live stream does not outlive the token.
     onConnect: async (ctx) => {
+      const socket = socketOf(ctx);
+      if (shutdown?.aborted) {
+        socket?.close(GOING_AWAY, shutdownReason([]));
+        return false;
+      }
+      if (socket) sockets.set(ctx, socket);
       if (!authenticator) return true;
       const params = ctx.connectionParams ?? {};
       const authorization =
@@ -120,13 +171,13 @@ export function graphqlWsOptions(
       if (!principal) return false;
       authentications.set(ctx, authentication);
       if (principal.expiresAt !== undefined) {
-        const socket = (ctx.extra as { socket?: { close(code: number, reason: string): void } }).socket;
         const ms = Math.min(Math.max(principal.expiresAt * 1000 - Date.now(), 0), 2 ** 31 - 1);
         expiries.set(ctx, setTimeout(() => socket?.close(4401, 'Token expired'), ms).unref());
       }
       return true;
     },
     onClose: (ctx) => {
+      sockets.delete(ctx);
       clearTimeout(expiries.get(ctx));
       // An operation still open when its socket closes has ended too, whether or not graphql-ws said so.
       for (const id of [...(operations.get(ctx)?.keys() ?? [])]) ended(ctx, id);
@@ -134,6 +185,8 @@ export function graphqlWsOptions(
     context: (ctx): AuthContext => ({ req: ctx.extra.request, ...authentications.get(ctx) }),
     validate: (schema, document) => validate(schema, document, rules),
     onSubscribe: (ctx, id, payload) => {
+      if (shutdown?.aborted)
+        return [new GraphQLError('Shutting down', { originalError: new ShuttingDownError() })];
       // graphql-ws has already entered this operation in ctx.subscriptions.
       if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptions) {
         const message = `At most ${limits.maxSubscriptions} subscriptions may be open on one connection; complete one first`;
@@ -175,6 +228,11 @@ export function graphqlWsOptions(
     },
     onError: (ctx, id, _payload, errors) => {
       const formatted = format(errors);
+      const stopped = formatted.find((e) => e.extensions?.code === 'SHUTTING_DOWN');
+      if (stopped && operations.get(ctx)?.has(id)) {
+        const position = stopped.extensions?.lastPosition;
+        endedAt.set(ctx, [...(endedAt.get(ctx) ?? []), typeof position === 'string' ? position : undefined]);
+      }
       ended(
         ctx,
         id,

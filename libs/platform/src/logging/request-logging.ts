@@ -14,7 +14,7 @@ type Response = ServerResponse & { err?: unknown };
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 // A path is logged only when it is one the API serves: any other is text a client chose.
-const KNOWN_PATHS = /^\/(graphql|health|metrics|graphiql-assets)(?=\/|$)/;
+const KNOWN_PATHS = /^\/(graphql|health|metrics|graphiql-assets|app)(?=\/|$)/;
 
 function pathOf(req: Request): string {
   const path = (req.originalUrl ?? req.url ?? '').split('?')[0]!;
@@ -63,10 +63,17 @@ export function createRootLogger(level: LogLevel, destination?: DestinationStrea
   );
 }
 
+const duringShutdown = new WeakSet<IncomingMessage>();
+
+/** The request arrived while the process shuts down: 503 is then the answer expected, logged at info. */
+export function arrivedDuringShutdown(req: IncomingMessage): void {
+  duringShutdown.add(req);
+}
+
 /**
  * One line per HTTP request, written when the response is done: request id, actor (its token's subject), correlation id, operation,
- * status, duration and error codes. Client errors are info; a 5xx or an INTERNAL_SERVER_ERROR is error, with the
- * error's class and stack frames.
+ * status, duration and error codes. Client errors and 503s during a shutdown are info; any other 5xx or an
+ * INTERNAL_SERVER_ERROR is error, with the error's class and stack frames.
  */
 export function requestLogger(logger: Logger): HttpLogger {
   const graphql = (req: IncomingMessage) => outcomeOf(req);
@@ -76,8 +83,10 @@ export function requestLogger(logger: Logger): HttpLogger {
     genReqId: requestId,
     // Evaluated at the start and again at the end: only values known from the start belong here.
     customProps: (req) => correlation(req),
-    customLogLevel: (_req, res: Response, error) =>
-      error || res.err || res.statusCode >= 500 ? 'error' : 'info',
+    customLogLevel: (req, res: Response, error) =>
+      error || res.err || (res.statusCode >= 500 && !(res.statusCode === 503 && duringShutdown.has(req)))
+        ? 'error'
+        : 'info',
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
     customSuccessObject: (req, _res, value) => ({ ...value, ...graphql(req) }),

@@ -1,7 +1,14 @@
 import { PhiAccessLog, phiFieldsOf, withoutPhi, type PhiStreamRecorder } from '@claimtrail/audit';
-import { Args, Context, Info, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { identityOf, mayReadPhi, Roles, type AuthContext } from '@claimtrail/platform';
+import {
+  GracefulShutdown,
+  identityOf,
+  mayReadPhi,
+  Roles,
+  untilShutdown,
+  type AuthContext,
+} from '@claimtrail/platform';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ClaimEventFeed } from '../../application/claim-event-feed.js';
 import { claimIdOfStream } from '../../domain/index.js';
@@ -80,12 +87,23 @@ export class ClaimEventsResolver {
   constructor(
     private readonly feed: ClaimEventFeed,
     private readonly phiAccess: PhiAccessLog,
+    private readonly shutdown: GracefulShutdown,
   ) {}
+
+  @Roles('analyst', 'auditor')
+  @Query(() => String, {
+    nullable: true,
+    description:
+      'The position of the newest event in the log (null while it is empty): subscribe to claimEvents after it to receive only what comes next.',
+  })
+  claimLogHead(): Promise<string | undefined> {
+    return this.feed.head();
+  }
 
   @Roles('analyst', 'auditor')
   @Subscription(() => ClaimLogEvent, {
     description:
-      'Every claim event after `after` in log order, then live ones as they commit. Resume with the last position received. Events whose data carries patient data are recorded in the PHI access log; an analyst receives them without it.',
+      'Every claim event after `after` in log order, then live ones as they commit. Resume with the last position received (a server shutting down ends the subscription with SHUTTING_DOWN and that position as `lastPosition`). Events whose data carries patient data are recorded in the PHI access log; an analyst receives them without it.',
     resolve: (event: RecordedEvent, _args: unknown, context: AuthContext) => toLogEvent(event, context),
   })
   async claimEvents(
@@ -94,9 +112,11 @@ export class ClaimEventsResolver {
     @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent>> {
     const events = await this.feed.open(request(args));
-    return seesPhi(context) && selectsData(info, 0)
-      ? audited(events, this.recorder(context, info), 'claimEvents')
-      : events;
+    const delivered =
+      seesPhi(context) && selectsData(info, 0)
+        ? audited(events, this.recorder(context, info), 'claimEvents')
+        : events;
+    return untilShutdown(delivered, this.shutdown.signal, (event) => event.position, args.after ?? undefined);
   }
 
   @Roles('analyst', 'auditor')
@@ -114,9 +134,16 @@ export class ClaimEventsResolver {
     @Args() args: ClaimEventsArgs,
   ): Promise<AsyncIterableIterator<RecordedEvent[]>> {
     const batches = await this.feed.openBatches(request(args));
-    return seesPhi(context) && selectsData(info, 1)
-      ? audited(batches, this.recorder(context, info), 'claimEventBatches')
-      : batches;
+    const delivered =
+      seesPhi(context) && selectsData(info, 1)
+        ? audited(batches, this.recorder(context, info), 'claimEventBatches')
+        : batches;
+    return untilShutdown(
+      delivered,
+      this.shutdown.signal,
+      (events) => events[events.length - 1]!.position,
+      args.after ?? undefined,
+    );
   }
 
   private recorder(context: AuthContext, info: GraphQLResolveInfo): PhiStreamRecorder {

@@ -1,5 +1,5 @@
 import { getOperationAST, parse } from 'graphql';
-import { operationLabels, operationOutcome } from './graphql.metrics.js';
+import { operationLabels, operationOutcome } from './operation-labels.js';
 
 const labelsOf = (query: string, name?: string) =>
   operationLabels(getOperationAST(parse(query), name) ?? undefined);

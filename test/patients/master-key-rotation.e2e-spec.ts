@@ -1,0 +1,105 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
+import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
+import { bearer } from '../support/test-tokens.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+const IDENTITY = { lastName: 'ROTLAST', firstName: 'ROTFIRST', birthDate: '1960-01-02', memberId: 'ROT1' };
+const CLAIM = `query C($id: ID!, $at: String) {
+  claim(id: $id, atLeastPosition: $at) { id patient { lastName firstName birthDate memberId redacted } }
+}`;
+
+const base64 = (key: Buffer) => key.toString('base64');
+
+// The runbook's rotation ("Rotating the master key" in docs/operations.md) as an operator runs it, process by
+// process: the API under the old key; the new key with the old one as previous; rewrap; the new key alone.
+describe('rotating the patient master key', () => {
+  const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+  let dir: string;
+  let database: ResolvedDatabase | undefined;
+  let env: NodeJS.ProcessEnv;
+  let api: ApiProcess | undefined;
+
+  const cli = async (keys: NodeJS.ProcessEnv, ...args: string[]) =>
+    JSON.parse(
+      (
+        await run(process.execPath, ['dist/apps/cli/main.js', ...args], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH, ...env, ...keys },
+        })
+      ).stdout,
+    );
+  const startApi = async (keys: NodeJS.ProcessEnv) => {
+    api = await startApiProcess({ ...env, ...keys });
+    return api;
+  };
+  const stopApi = async () => {
+    api?.child.kill('SIGTERM');
+    await api?.exited;
+    api = undefined;
+  };
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(api!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await bearer()) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: { extensions?: Record<string, unknown> }[] };
+  };
+
+  beforeAll(async () => {
+    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    dir = await mkdtemp(join(tmpdir(), 'ct-rotate-'));
+    if (process.env.DATABASE_URL) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url };
+    } else env = { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
+  }, 240_000);
+
+  afterAll(async () => {
+    await stopApi();
+    await database?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every identity readable through the rotation, and needs only the new key after it', async () => {
+    await startApi({ PATIENT_MASTER_KEY: base64(oldKey) });
+    const ids: string[] = [];
+    let position = '';
+    for (let i = 0; i < 3; i++) {
+      const input = submitClaimInput({ patientRef: `PT-ROT-${i}`, patient: IDENTITY });
+      const submitted = await gql(SUBMIT_CLAIM, { input });
+      expect(submitted.errors).toBeUndefined();
+      ids.push(input.claimId);
+      position = submitted.data.submitClaim.position;
+    }
+    await stopApi();
+
+    const rotating = { PATIENT_MASTER_KEY: base64(newKey), PATIENT_MASTER_KEY_PREVIOUS: base64(oldKey) };
+    await startApi(rotating);
+    for (const id of ids)
+      expect((await gql(CLAIM, { id, at: position })).data.claim.patient).toMatchObject(IDENTITY);
+    // PostgreSQL rewraps while the API serves; the embedded database belongs to one process at a time.
+    if (!process.env.DATABASE_URL) await stopApi();
+    const rewrap = await cli(rotating, 'patients', 'rewrap-keys');
+    expect(rewrap).toMatchObject({ rewrapped: 3, forgotten: 0, byMasterKey: { [rewrap.currentKeyId]: 3 } });
+    expect(Object.keys(rewrap.byMasterKey)).toEqual([rewrap.currentKeyId]);
+    await stopApi();
+
+    expect(await cli({ PATIENT_MASTER_KEY: base64(newKey) }, 'patients', 'keys')).toEqual({
+      currentKeyId: rewrap.currentKeyId,
+      byMasterKey: { [rewrap.currentKeyId]: 3 },
+      forgotten: 0,
+    });
+    await startApi({ PATIENT_MASTER_KEY: base64(newKey) });
+    for (const id of ids) expect((await gql(CLAIM, { id })).data.claim.patient).toMatchObject(IDENTITY);
+  }, 180_000);
+});
