@@ -1,4 +1,3 @@
-import { fold, insuranceBalance, patientBalance } from '@claimtrail/claims';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import type { RecordedEvent } from '@claimtrail/event-store';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApi, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
+import { expectServedAsFolded } from '../support/folded-claim.js';
 import { gql, mutation, randomCommand, type Command } from '../support/random-commands.js';
 
 const CLIENTS = 50;
@@ -112,27 +112,7 @@ describe.each(kinds)('%s under load, killed with SIGKILL and restarted', (_kind,
         const commandId = event.metadata.commandId!;
         seen.set(commandId, (seen.get(commandId) ?? 0) + 1);
       }
-      const replayed = fold(events);
-      if (replayed.status === 'NONE') throw new Error('An empty history was returned');
-      const { data, errors } = await gql(
-        api.url,
-        `query C($id: ID!, $at: String) { claim(id: $id, atLeastPosition: $at) { status version assignee stale { position }
-           balances { chargeCents paidCents insuranceBalanceCents patientBalanceCents } } }`,
-        { id: claimId, at: head },
-      );
-      expect(errors).toBeUndefined();
-      expect(data.claim).toEqual({
-        status: replayed.status,
-        version: events[events.length - 1]!.version,
-        assignee: replayed.assignee ?? null,
-        stale: null,
-        balances: {
-          chargeCents: replayed.money.chargeCents,
-          paidCents: replayed.money.paidCents,
-          insuranceBalanceCents: insuranceBalance(replayed.money),
-          patientBalanceCents: patientBalance(replayed.money),
-        },
-      });
+      await expectServedAsFolded(api.url, claimId, events, head);
     }
     for (const commandId of acknowledged.keys())
       expect([commandId, seen.get(commandId)]).toEqual([commandId, 1]);

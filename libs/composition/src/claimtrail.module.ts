@@ -8,7 +8,7 @@ import {
   observeCommands,
   type CommandObserver,
 } from '@claimtrail/claims';
-import { DatabaseModule } from '@claimtrail/database';
+import { DatabaseModule, type SchemaParts } from '@claimtrail/database';
 import {
   EventStoreModule,
   eventStoreErrorMapping,
@@ -32,6 +32,7 @@ import { ProjectorModule, projectionErrorMapping, type ReadModel } from '@claimt
 import { REMITTANCES_READ_MODELS, RemittancesModule } from '@claimtrail/remittances';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { BackupModule } from './backup/backup.module.js';
 import type { ClaimTrailConfig } from './claimtrail.config.js';
 import { HealthModule } from './health/health.module.js';
 import { createApiMetrics } from './metrics/api.metrics.js';
@@ -59,6 +60,14 @@ const SCHEMAS = [
   AuditModule.schema,
   PatientsModule.schema,
 ];
+
+/** Every table's entities and migrations: the libraries' and the read models'. */
+export function claimTrailSchema(readModels: readonly ReadModel[] = READ_MODELS): SchemaParts {
+  return {
+    entities: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.entities as never[])]),
+    migrations: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.migrations as never[])]),
+  };
+}
 
 export type ClaimTrailRole = 'api' | 'worker' | 'cli';
 
@@ -97,10 +106,7 @@ export class ClaimTrailModule {
     const readModels = options.readModels ?? READ_MODELS;
     const metrics = options.role === 'api' && config.metrics.enabled ? createApiMetrics() : undefined;
     const tracing = config.tracing.enabled ? createTracingObservers() : undefined;
-    const database = DatabaseModule.forRoot(config.database, {
-      entities: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.entities as never[])]),
-      migrations: [...SCHEMAS, ...readModels].flatMap((part) => [...(part.migrations as never[])]),
-    });
+    const database = DatabaseModule.forRoot(config.database, claimTrailSchema(readModels));
     const eventStore = EventStoreModule.forRoot(
       config.eventStore,
       database,
@@ -167,6 +173,15 @@ export class ClaimTrailModule {
         claims,
         RemittancesModule.forRoot({ imports: [claims, eventStore], importObserver: metrics?.imports }),
         ReadModelsModule.forRoot(readModels, [database, projector]),
+        // The process that owns an embedded data directory takes the backups of it; the CLI opens it itself.
+        ...(options.role === 'cli'
+          ? []
+          : [
+              BackupModule.forRoot({ masterKeyConfigured: config.patients.masterKey !== undefined }, [
+                database,
+                patients,
+              ]),
+            ]),
         ...api,
       ],
       exports: [database, eventStore, projector, audit, RemittancesModule],

@@ -1,6 +1,7 @@
 export { loadClaimTrailConfig, CLAIMTRAIL_CONFIG, type ClaimTrailConfig } from './claimtrail.config.js';
 export {
   ClaimTrailModule,
+  claimTrailSchema,
   READ_MODELS,
   ERROR_MAPPINGS,
   type ClaimTrailOptions,

@@ -63,3 +63,9 @@ export { chainFieldsOf, chainedEventOf } from './integrity/chain-fields.js';
 export { PostgresIntegrity } from './postgres/postgres-integrity.js';
 export { LogSealer, type LogSealerOptions } from './postgres/log-sealer.js';
 export { EventChains1765000000000 } from './postgres/event-chains.migration.js';
+export {
+  readLogSnapshot,
+  logSnapshotRows,
+  highestLogTransactionId,
+  type LogSnapshot,
+} from './postgres/log-snapshot.js';

@@ -10,4 +10,11 @@ export { MasterKeyring, masterKeyId, UnknownMasterKeyError } from './master-keyr
 export { patientsConfig, type PatientsSettings } from './patients.config.js';
 export { patientErrorMapping } from './patient-errors.mapping.js';
 export { PatientError, type PatientErrorCode } from './patient.errors.js';
-export { resolveMasterKey, MASTER_KEY_FILE, MasterKeyFileError, type MasterKeySource } from './master-key.js';
+export {
+  resolveMasterKey,
+  readMasterKeyFile,
+  checkMasterKey,
+  MASTER_KEY_FILE,
+  MasterKeyFileError,
+  type MasterKeySource,
+} from './master-key.js';

@@ -48,7 +48,7 @@ export class PatientsModule {
         PatientVault,
         PatientsResolver,
       ],
-      exports: [PatientVault],
+      exports: [PatientVault, PATIENT_MASTER_KEY],
     };
   }
 }

@@ -1,14 +1,12 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DatabaseError } from '@claimtrail/database';
-import { ConfigError, createRootLogger, isActorName, type Env } from '@claimtrail/platform';
+import { BackupError, DatabaseError } from '@claimtrail/database';
+import { ConfigError, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { pino } from 'pino';
 import { loadClaimTrailConfig } from '../claimtrail.config.js';
-import { ClaimTrailModule } from '../claimtrail.module.js';
+import { backupCommands } from './backup.command.js';
 import { claimCommands } from './claim.commands.js';
+import { openCliApp } from './cli-app.js';
 import { CliFailure, type CliContext } from './cli-context.js';
 import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
@@ -30,16 +28,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
   const context: CliContext = {
     config,
     async app() {
-      if (opened) return opened;
-      const config = context.config();
-      const logger = createRootLogger(config.logging.level, pino.destination({ dest: 2, sync: true }));
-      opened = await NestFactory.createApplicationContext(
-        ClaimTrailModule.forRoot(config, { role: 'cli', logger }),
-        // A failure to start is thrown to runCli, which says what went wrong in one line: Nest's own console logger,
-        // used only until pino takes over, would print it again with its stack.
-        { bufferLogs: true, abortOnError: false, logger: ['fatal'] },
-      );
-      opened.useLogger(opened.get(PinoNestLogger));
+      opened ??= await openCliApp(context.config());
       return opened;
     },
     actor() {
@@ -54,6 +43,7 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     .description('ClaimTrail from the command line; uses the settings the API uses (see README)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stderr.write(text) });
+  backupCommands(program, context);
   claimCommands(program, context);
   exportCommand(program, context);
   importCommand(program, context);
@@ -70,6 +60,11 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
+    }
+    // A backup or restore refused: its code first, for runbooks and scripts; a missing file is a usage error.
+    if (error instanceof BackupError) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
     }
     if (error instanceof DatabaseError) {
       process.stderr.write(`${error.message}\n`);

@@ -227,3 +227,25 @@ describe('the event chains migration', () => {
     }
   });
 });
+
+describe('the whole-log check over transaction ids of different lengths', () => {
+  it('walks the log in numeric order, where 99 comes before 100', async () => {
+    const { database, pool } = await open();
+    try {
+      for (const statement of POSTGRES_EVENT_STORE_SCHEMA) await pool.query(statement);
+      const store = new PostgresEventStore(pool);
+      await store.append('claim-N', [claimEvent(0), claimEvent(1)], { expectedVersion: 'no_stream' });
+      await store.append('claim-N', [claimEvent(2)], { expectedVersion: 1 });
+      // As a log whose transaction ids gained a digit between appends (on a server, ids pass 999, 9999, ...).
+      await pool.query(
+        `UPDATE events SET transaction_id = CASE WHEN version = 0 THEN 99 WHEN version = 1 THEN 100 ELSE 1000 END`,
+      );
+      await new LogSealer(pool, store).catchUp();
+      expect(await new PostgresIntegrity(pool).verifyLog()).toEqual({ intact: true, checkedEvents: 3 });
+      await store.close();
+    } finally {
+      await pool.end();
+      await database.close();
+    }
+  });
+});

@@ -121,13 +121,16 @@ export class PostgresIntegrity implements EventStoreIntegrity {
     return report;
   }
 
-  /** Every event in log order, page by page (keyset on the bigint pair, which orders numerically everywhere). */
+  /**
+   * Every event in log order, page by page (keyset on the bigint pair, which orders numerically everywhere). ORDER BY
+   * names the table's columns: the select list's transaction_id is text, and would sort 100 before 99.
+   */
   private async *events(): AsyncIterable<ChainedEvent[]> {
     let after = ['0', '0'];
     for (;;) {
       const { rows } = await this.db.query<ChainedRow>(
-        `SELECT ${CHAINED_COLUMNS} FROM events WHERE (transaction_id, position) > ($1::bigint, $2::bigint)
-         ORDER BY transaction_id, position LIMIT ${PAGE}`,
+        `SELECT ${CHAINED_COLUMNS} FROM events e WHERE (e.transaction_id, e.position) > ($1::bigint, $2::bigint)
+         ORDER BY e.transaction_id, e.position LIMIT ${PAGE}`,
         after,
       );
       if (rows.length === 0) return;
