@@ -1,10 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
+import { processDatabase } from '../support/database-kinds.js';
 import { startApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer } from '../support/test-tokens.js';
@@ -16,8 +13,7 @@ const run = promisify(execFile);
 // `claimtrail import 835 <file>` as a user runs it: the built CLI on the data the API wrote (a fresh PostgreSQL
 // database with DATABASE_URL, else an embedded data directory, which one process holds at a time).
 describe('npm run -s cli -- import 835 <file>', () => {
-  let dir: string;
-  let database: ResolvedDatabase | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let env: NodeJS.ProcessEnv;
 
   const cli = (...args: string[]) =>
@@ -29,16 +25,12 @@ describe('npm run -s cli -- import 835 <file>', () => {
 
   beforeAll(async () => {
     execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
-    dir = await mkdtemp(join(tmpdir(), 'ct-import-'));
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url };
-    } else env = { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
+    database = await processDatabase();
+    env = database.env;
   }, 240_000);
 
   afterAll(async () => {
-    await database?.close();
-    await rm(dir, { recursive: true, force: true });
+    await database?.dispose();
   });
 
   it('posts nothing for a claim the practice never billed, names it and exits 1', async () => {

@@ -1,11 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { bookEvents, generateBook } from '@claimtrail/seed';
+import { processDatabase } from '../support/database-kinds.js';
 import { startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { bearer } from '../support/test-tokens.js';
 
@@ -15,8 +12,7 @@ const run = promisify(execFile);
 // `claimtrail seed` as a user runs it: the built CLI in its own process, on a fresh PostgreSQL database when
 // DATABASE_URL is set, else on an embedded data directory; then the API on the same data answers the AR reports.
 describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
-  let dir: string;
-  let database: ResolvedDatabase | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let env: NodeJS.ProcessEnv;
   let summary: { claims: number; events: number; seconds: number; seed: number; today: string };
   let api: ApiProcess | undefined;
@@ -41,11 +37,8 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
 
   beforeAll(async () => {
     execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
-    dir = await mkdtemp(join(tmpdir(), 'ct-seed-'));
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url };
-    } else env = { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
+    database = await processDatabase();
+    env = database.env;
     const { stdout } = await cli('seed', '--claims', '50', '--seed', '7');
     summary = JSON.parse(stdout);
   }, 240_000);
@@ -53,8 +46,7 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
   afterAll(async () => {
     api?.child.kill('SIGTERM');
     await api?.exited;
-    await database?.close();
-    await rm(dir, { recursive: true, force: true });
+    await database?.dispose();
   });
 
   it('prints a one-line summary of what it wrote', () => {

@@ -1,11 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
+import { processDatabase } from '../support/database-kinds.js';
 import { startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer } from '../support/test-tokens.js';
@@ -23,8 +20,7 @@ const base64 = (key: Buffer) => key.toString('base64');
 // process: the API under the old key; the new key with the old one as previous; rewrap; the new key alone.
 describe('rotating the patient master key', () => {
   const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
-  let dir: string;
-  let database: ResolvedDatabase | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let env: NodeJS.ProcessEnv;
   let api: ApiProcess | undefined;
 
@@ -57,17 +53,13 @@ describe('rotating the patient master key', () => {
 
   beforeAll(async () => {
     execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
-    dir = await mkdtemp(join(tmpdir(), 'ct-rotate-'));
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url };
-    } else env = { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
+    database = await processDatabase();
+    env = database.env;
   }, 240_000);
 
   afterAll(async () => {
     await stopApi();
-    await database?.close();
-    await rm(dir, { recursive: true, force: true });
+    await database?.dispose();
   });
 
   it('keeps every identity readable through the rotation, and needs only the new key after it', async () => {

@@ -96,3 +96,19 @@ export function onDatabaseKind(
     startProjector: (env = {}) => track(startProjectorProcess({ ...kind!.env, ...env })),
   };
 }
+
+/**
+ * The database of a suite that runs the built CLI and API processes on it: a fresh PostgreSQL database with
+ * DATABASE_URL, else an embedded data directory (DATABASE_URL set empty, so that the processes do not inherit one).
+ */
+export async function processDatabase(): Promise<{ env: NodeJS.ProcessEnv; dispose(): Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const database = await createTestDatabase();
+    return { env: { DATABASE_URL: database.url }, dispose: () => database.close() };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ct-process-'));
+  return {
+    env: { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') },
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
