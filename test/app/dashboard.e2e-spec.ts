@@ -1,19 +1,14 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import { recordPayment } from '@claimtrail/claims/testing';
 import type { Browser, Page } from 'playwright-core';
-import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { buildApi, runCli, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { processDatabase } from '../support/database-kinds.js';
 import { hasChromium, launchChromium, screenshot } from '../support/browser.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer, testToken } from '../support/test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 // The page asks for no list longer than its largest page (a claim's history, 100 events).
 const LARGEST_PAGE = 100;
 
@@ -23,8 +18,7 @@ if (!hasChromium)
 // The dashboard as a billing manager uses it: the built API serving /app on the demo book `claimtrail seed` wrote,
 // driven through a real headless Chromium; the numbers on the page are checked against the GraphQL API itself.
 (hasChromium ? describe : describe.skip)('the dashboard at /app, in a browser, on the demo book', () => {
-  let dir: string;
-  let database: ResolvedDatabase | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let api: ApiProcess;
   let browser: Browser;
   let page: Page;
@@ -90,19 +84,11 @@ if (!hasChromium)
   };
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi('cli');
     execFileSync(process.execPath, ['apps/web/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    dir = await mkdtemp(join(tmpdir(), 'ct-app-'));
-    let env: NodeJS.ProcessEnv;
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url };
-    } else env = { DATABASE_URL: '', CLAIMTRAIL_DATA_DIR: join(dir, 'pgdata') };
-    const cli = (...args: string[]) =>
-      run(process.execPath, ['dist/apps/cli/main.js', ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, ...env },
-      });
+    database = await processDatabase();
+    const env = database.env;
+    const cli = (...args: string[]) => runCli(env, ...args);
     await cli('seed', '--claims', '120', '--seed', '7');
     await cli('projections', 'catch-up');
     api = await startApiProcess(env);
@@ -129,8 +115,7 @@ if (!hasChromium)
     await browser?.close();
     api?.child.kill('SIGTERM');
     await api?.exited;
-    await database?.close();
-    await rm(dir, { recursive: true, force: true });
+    await database?.dispose();
   });
 
   it('signs in with a development token and opens on the AR overview', async () => {

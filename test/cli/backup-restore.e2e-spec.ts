@@ -1,20 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import type { RecordedEvent } from '@claimtrail/event-store';
-import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { buildApi, runCli, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { submitClaimInput } from '../support/claim-inputs.js';
 import { expectServedAsFolded } from '../support/folded-claim.js';
 import { gql, mutation, randomCommand } from '../support/random-commands.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 const CLIENTS = 8;
 const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 const IDENTITY = { lastName: 'Backupson', firstName: 'Restora', birthDate: '1970-07-07', memberId: 'MB-7' };
@@ -28,11 +24,7 @@ interface CliResult {
 /** The built CLI as an operator runs it, on the settings given (and nothing from this process's environment). */
 async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/main.js', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: '', ...env },
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await runCli({ DATABASE_URL: '', ...env }, ...args);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -143,7 +135,7 @@ describe('claimtrail backup and restore', () => {
   let api: ApiProcess | undefined;
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi('cli');
     dir = await mkdtemp(join(tmpdir(), 'ct-backup-'));
   }, 240_000);
 

@@ -1,14 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { processDatabase } from '../support/database-kinds.js';
-import { startApiProcess } from '../support/api-process.js';
+import { buildApi, runCli, startApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer } from '../support/test-tokens.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/x12/835-single-claim-payment.835', import.meta.url));
-const run = promisify(execFile);
 
 // `claimtrail import 835 <file>` as a user runs it: the built CLI on the data the API wrote (a fresh PostgreSQL
 // database with DATABASE_URL, else an embedded data directory, which one process holds at a time).
@@ -16,15 +12,10 @@ describe('npm run -s cli -- import 835 <file>', () => {
   let database: Awaited<ReturnType<typeof processDatabase>> | undefined;
   let env: NodeJS.ProcessEnv;
 
-  const cli = (...args: string[]) =>
-    run(process.execPath, ['dist/apps/cli/main.js', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi('cli');
     database = await processDatabase();
     env = database.env;
   }, 240_000);

@@ -1,13 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { bookEvents, generateBook } from '@claimtrail/seed';
 import { processDatabase } from '../support/database-kinds.js';
-import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { buildApi, runCli, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { bearer } from '../support/test-tokens.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 
 // `claimtrail seed` as a user runs it: the built CLI in its own process, on a fresh PostgreSQL database when
 // DATABASE_URL is set, else on an embedded data directory; then the API on the same data answers the AR reports.
@@ -17,12 +11,7 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
   let summary: { claims: number; events: number; seconds: number; seed: number; today: string };
   let api: ApiProcess | undefined;
 
-  const cli = (...args: string[]) =>
-    run(process.execPath, ['dist/apps/cli/main.js', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   const gql = async (query: string) => {
     const response = await fetch(api!.url, {
@@ -36,7 +25,7 @@ describe('npm run -s cli -- seed --claims 50 --seed 7', () => {
   };
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi('cli');
     database = await processDatabase();
     env = database.env;
     const { stdout } = await cli('seed', '--claims', '50', '--seed', '7');

@@ -1,14 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { processDatabase } from '../support/database-kinds.js';
-import { startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { buildApi, runCli, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer } from '../support/test-tokens.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 const IDENTITY = { lastName: 'ROTLAST', firstName: 'ROTFIRST', birthDate: '1960-01-02', memberId: 'ROT1' };
 const CLAIM = `query C($id: ID!, $at: String) {
   claim(id: $id, atLeastPosition: $at) { id patient { lastName firstName birthDate memberId redacted } }
@@ -25,14 +20,7 @@ describe('rotating the patient master key', () => {
   let api: ApiProcess | undefined;
 
   const cli = async (keys: NodeJS.ProcessEnv, ...args: string[]) =>
-    JSON.parse(
-      (
-        await run(process.execPath, ['dist/apps/cli/main.js', ...args], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH, ...env, ...keys },
-        })
-      ).stdout,
-    );
+    JSON.parse((await runCli({ ...env, ...keys }, ...args)).stdout);
   const startApi = async (keys: NodeJS.ProcessEnv) => {
     api = await startApiProcess({ ...env, ...keys });
     return api;
@@ -52,7 +40,7 @@ describe('rotating the patient master key', () => {
   };
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-b', 'apps/api', 'apps/cli'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi('cli');
     database = await processDatabase();
     env = database.env;
   }, 240_000);

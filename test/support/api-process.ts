@@ -1,6 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { TEST_AUTH_ENV } from './test-tokens.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -9,6 +10,21 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export function buildApi(...others: ('projector' | 'cli')[]): void {
   const apps = ['apps/api', ...others.map((app) => `apps/${app}`)];
   execFileSync('npx', ['tsc', '-b', ...apps], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/**
+ * The built CLI as an operator runs it, on the settings given and nothing else of this process's environment;
+ * rejects, with the exit code and both outputs, when it exits non-zero.
+ */
+export function runCli(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, ['dist/apps/cli/main.js', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 export async function freePort(): Promise<number> {

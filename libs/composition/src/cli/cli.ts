@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import { BackupError, DatabaseError } from '@claimtrail/database';
+import { DatabaseError } from '@claimtrail/database';
 import { ConfigError, isActorName, type Env } from '@claimtrail/platform';
 import { Command, CommanderError } from 'commander';
 import { loadClaimTrailConfig } from '../claimtrail.config.js';
@@ -61,14 +61,11 @@ export async function runCli(env: Env, args: readonly string[] = process.argv.sl
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    // A backup or restore refused: its code first, for runbooks and scripts; a missing file is a usage error.
-    if (error instanceof BackupError) {
+    // The database refused (in use, damaged, a backup or restore refused): its code first, for runbooks and
+    // scripts; a missing backup file is a usage error.
+    if (error instanceof DatabaseError) {
       process.stderr.write(`${error.code}: ${error.message}\n`);
       return error.code === 'BACKUP_FILE_MISSING' ? 2 : 1;
-    }
-    if (error instanceof DatabaseError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
     }
     if (error instanceof CliFailure) {
       process.stderr.write(`${error.message}\n`);
