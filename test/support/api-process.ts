@@ -61,7 +61,8 @@ function spawnBuilt(script: string, env: NodeJS.ProcessEnv): Omit<ApiProcess, 'u
 
 /** The built API in a process of its own, so that a test can kill it as an operator or a crash would. */
 export async function startApiProcess(env: NodeJS.ProcessEnv, readyWithinMs = 60_000): Promise<ApiProcess> {
-  const port = await freePort();
+  // A caller that must know the address before the API starts (a provider's redirect URI) names the port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = spawnBuilt('dist/apps/api/main.js', {
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -24,6 +24,18 @@ export const OIDC_CLIENTS: Record<string, string[]> = {
   'es256-frontend': ['biller'],
 };
 
+/** People who sign in to the dashboard through the provider (any password), and the roles their tokens carry. */
+export const OIDC_USERS: Record<string, string[]> = {
+  'manager@practice.example': ['biller', 'auditor'],
+  'visitor@practice.example': [],
+};
+
+/** A browser client: the authorization code flow with PKCE, no secret (a single-page app cannot keep one). */
+export interface BrowserClient {
+  clientId: string;
+  redirectUri: string;
+}
+
 /** The keys a provider signs with: one RS256 and one ES256, as real providers rotate between algorithms. */
 export async function signingKeys(): Promise<JWK[]> {
   return Promise.all(
@@ -36,22 +48,39 @@ export async function signingKeys(): Promise<JWK[]> {
 
 /**
  * A real OpenID Connect provider (node-oidc-provider) on a loopback port, issuing JWT access tokens by the
- * client-credentials grant for the API's resource indicator (and for another API's, to test audiences).
+ * client-credentials grant for the API's resource indicator (and for another API's, to test audiences), and, for a
+ * browser client, by the authorization code flow through the provider's own sign-in and consent pages.
  */
-export async function startOidcIssuer(keys: JWK[]): Promise<OidcIssuer> {
+export async function startOidcIssuer(keys: JWK[], browserClient?: BrowserClient): Promise<OidcIssuer> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     jwks: { keys },
-    clients: Object.keys(OIDC_CLIENTS).map((client_id) => ({
-      client_id,
-      client_secret: `${client_id}-secret`,
-      grant_types: ['client_credentials'],
-      redirect_uris: [],
-      response_types: [],
-    })),
+    clients: [
+      ...Object.keys(OIDC_CLIENTS).map((client_id) => ({
+        client_id,
+        client_secret: `${client_id}-secret`,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      })),
+      ...(browserClient
+        ? [
+            {
+              client_id: browserClient.clientId,
+              token_endpoint_auth_method: 'none' as const,
+              grant_types: ['authorization_code'],
+              response_types: ['code' as const],
+              redirect_uris: [browserClient.redirectUri],
+              post_logout_redirect_uris: [browserClient.redirectUri],
+            },
+          ]
+        : []),
+    ],
+    findAccount: (_ctx: unknown, accountId: string) =>
+      accountId in OIDC_USERS ? { accountId, claims: () => ({ sub: accountId }) } : undefined,
     features: {
       clientCredentials: { enabled: true },
       resourceIndicators: {
@@ -70,9 +99,17 @@ export async function startOidcIssuer(keys: JWK[]): Promise<OidcIssuer> {
     ttl: {
       ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
         client.clientId === 'short-lived' ? 1 : 600,
+      AccessToken: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
     },
-    extraTokenClaims: (_ctx: unknown, token: { clientId?: string }) => ({
-      roles: OIDC_CLIENTS[token.clientId ?? ''] ?? [],
+    // The browser client's token requests come from the API's origin, the origin of its redirect URI.
+    clientBasedCORS: (_ctx: unknown, origin: string, client: { redirectUris?: readonly string[] }) =>
+      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
+    extraTokenClaims: (_ctx: unknown, token: { clientId?: string; accountId?: string }) => ({
+      roles: token.accountId ? OIDC_USERS[token.accountId] : (OIDC_CLIENTS[token.clientId ?? ''] ?? []),
     }),
   });
   server.on('request', provider.callback());
