@@ -126,9 +126,7 @@ export class ProjectionRunner {
 
   /** Whether the stream's events are this runner's to apply. */
   owns(streamName: string): boolean {
-    return (
-      this.partition.count === 1 || partitionOf(streamName, this.partition.count) === this.partition.index
-    );
+    return partitionOf(streamName, this.partition.count) === this.partition.index;
   }
 
   /** Follows the log until the signal aborts; after a failed batch it records the error, waits and resumes. */
