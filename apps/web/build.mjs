@@ -26,13 +26,23 @@ const result = await build({
   logLevel: 'warning',
 });
 const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-const script = outputs.find((file) => /^app-.*\.js$/.test(file));
+const [scriptPath, scriptOutput] = Object.entries(result.metafile.outputs).find(([file]) =>
+  /^app-.*\.js$/.test(basename(file)),
+);
 const styles = outputs.filter((file) => file.endsWith('.css'));
-const links = styles.map((file) => `<link rel="stylesheet" href="./${file}" />`).join('\n    ');
+// The chunks the script imports at once are fetched beside it, not after it has been parsed.
+const preloads = scriptOutput.imports
+  .filter((entry) => entry.kind === 'import-statement')
+  .map((entry) => `<link rel="modulepreload" href="./${basename(entry.path)}" />`);
+const links = [...styles.map((file) => `<link rel="stylesheet" href="./${file}" />`), ...preloads].join(
+  '\n    ',
+);
 const template = await readFile(join(root, 'apps/web/src/index.html'), 'utf8');
 await writeFile(
   join(outdir, 'index.html'),
-  template.replace('<link rel="stylesheet" href="./%STYLES%" />', links).replace('%SCRIPT%', script),
+  template
+    .replace('<link rel="stylesheet" href="./%STYLES%" />', links)
+    .replace('%SCRIPT%', basename(scriptPath)),
 );
 const sizes = Object.entries(result.metafile.outputs).map(
   ([file, { bytes }]) => `${basename(file)} ${bytes} B`,

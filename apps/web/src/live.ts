@@ -1,6 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
-import type { Request } from './api.js';
-import { ClaimEventsDocument, LogHeadDocument, type ClaimEventsSubscription } from './graphql/generated.js';
+import { ClaimEventsDocument, type ClaimEventsSubscription } from './graphql/generated.js';
 
 /** Calls fn at most once per `ms`: the first call at once, calls within the window folded into one at its end. */
 export function throttle(fn: () => void, ms: number, clock: () => number = Date.now): () => void {
@@ -25,17 +24,17 @@ export function throttle(fn: () => void, ms: number, clock: () => number = Date.
 export type LiveStatus = 'live' | 'connecting' | 'off';
 
 /**
- * Follows claimEvents from the log's head (only what happens after the page opened), handing each event on. Asks
- * for no event data: the page only needs to know that a claim changed, and so reads no patient data.
+ * Follows claimEvents from the log's head read when the page opened (only what happened since), handing each event
+ * on. Asks for no event data: the page only needs to know that a claim changed, and so reads no patient data.
  */
 export async function followClaimEvents(
-  request: Request,
+  head: Promise<string | undefined>,
   token: () => Promise<string>,
   onEvent: (event: ClaimEventsSubscription['claimEvents']) => void,
   onStatus: (status: LiveStatus, detail?: string) => void,
 ): Promise<Client> {
   // Sent anew on each reconnect: it resumes after the last event seen, missing none and repeating none.
-  const variables = { after: (await request(LogHeadDocument, {})).claimLogHead ?? undefined };
+  const variables = { after: await head };
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const client = createClient({
     url: `${scheme}://${location.host}/graphql`,

@@ -1,4 +1,4 @@
-import { barChart } from '../charts/bar-chart.js';
+import { loadBarChart } from '../charts/load-bar-chart.js';
 import { PALETTE } from '../charts/palette.js';
 import { dataTable, h } from '../dom.js';
 import { addMonths, firstOfMonth, integer, money, monthLabel, percent } from '../format.js';
@@ -33,7 +33,10 @@ export function denialsView(): View {
     title: 'Denial trends',
     async render(into, context) {
       const from = firstOfMonth(addMonths(context.asOf, -11));
-      const { denialTrends } = await context.request(DenialTrendsDocument, { from, to: context.asOf });
+      const [{ denialTrends }, barChart] = await Promise.all([
+        context.request(DenialTrendsDocument, { from, to: context.asOf }),
+        loadBarChart(),
+      ]);
       const months = [...new Set(denialTrends.map((r) => r.period))].sort();
       const reasons = reasonTotals(denialTrends);
       const shown = reasons.slice(0, SHOWN_REASONS).map(([reason]) => reason);

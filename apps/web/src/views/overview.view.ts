@@ -1,5 +1,5 @@
 import { AGING_COLOURS } from '../charts/palette.js';
-import { barChart } from '../charts/bar-chart.js';
+import { loadBarChart } from '../charts/load-bar-chart.js';
 import { dataTable, h } from '../dom.js';
 import { addMonths, days, integer, money, percent, recentMonthEnds } from '../format.js';
 import { OverviewDocument, type KpiPartsFragment, type OverviewQuery } from '../graphql/generated.js';
@@ -80,10 +80,10 @@ export function overviewView(): View {
     title: 'AR overview',
     changesWith: () => true,
     async render(into, context) {
-      const { agingReport, kpis } = await context.request(OverviewDocument, {
-        asOf: context.asOf,
-        from: addMonths(context.asOf, -3),
-      });
+      const [{ agingReport, kpis }, barChart] = await Promise.all([
+        context.request(OverviewDocument, { asOf: context.asOf, from: addMonths(context.asOf, -3) }),
+        loadBarChart(),
+      ]);
       const groups = [...agingReport.groups].sort((a, b) => b.total.totalCents - a.total.totalCents);
       const payers = groups.map((g) => g.key ?? 'none');
       const cents = (group: (typeof groups)[number], bucket: string) =>

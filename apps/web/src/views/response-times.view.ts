@@ -1,4 +1,4 @@
-import { barChart } from '../charts/bar-chart.js';
+import { loadBarChart } from '../charts/load-bar-chart.js';
 import { PALETTE } from '../charts/palette.js';
 import { dataTable, h } from '../dom.js';
 import { addMonths, days, firstOfMonth, integer, lastOfMonth } from '../format.js';
@@ -18,7 +18,10 @@ export function responseTimesView(): View {
     title: 'Payer response times',
     async render(into, context) {
       const { from, to } = wholeMonthOf(context.asOf);
-      const { payerResponseTimes } = await context.request(PayerResponseTimesDocument, { from, to });
+      const [{ payerResponseTimes }, barChart] = await Promise.all([
+        context.request(PayerResponseTimesDocument, { from, to }),
+        loadBarChart(),
+      ]);
       const rows = [...payerResponseTimes]
         .filter((r) => r.toFirstAdjudication.count > 0)
         .sort((a, b) => (b.toFirstAdjudication.median ?? 0) - (a.toFirstAdjudication.median ?? 0));

@@ -4,6 +4,7 @@ import { CreateArAnalytics1764900000000 } from './ar-analytics.migration.js';
 import { ArBalanceByPayer1765030000000 } from './ar-balance-by-payer.migration.js';
 import { ArBalancePeriodEnds1765010000000 } from './ar-balance-period-ends.migration.js';
 import { ArClaimLedgers1765020000000 } from './ar-claim-ledgers.migration.js';
+import { ArCoveringIndexes1767300000000 } from './ar-covering-indexes.migration.js';
 import { arAnalyticsProjection } from './ar-analytics.projection.js';
 import { ArReportQueries } from './ar-reports.queries.js';
 import { ArReportsResolver } from './ar-reports.resolver.js';
@@ -17,6 +18,7 @@ export const arAnalyticsReadModel: ReadModel = {
     ArBalancePeriodEnds1765010000000,
     ArClaimLedgers1765020000000,
     ArBalanceByPayer1765030000000,
+    ArCoveringIndexes1767300000000,
   ],
   projection: arAnalyticsProjection,
   providers: [ArReportQueries, ArReportsResolver],
