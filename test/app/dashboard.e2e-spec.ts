@@ -4,7 +4,7 @@ import { recordPayment } from '@claimtrail/claims/testing';
 import type { Browser, Page } from 'playwright-core';
 import { buildApi, runCli, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { processDatabase } from '../support/database-kinds.js';
-import { hasChromium, launchChromium, screenshot } from '../support/browser.js';
+import { accessibilityViolations, hasChromium, launchChromium, screenshot } from '../support/browser.js';
 import { SUBMIT_CLAIM, submitClaimInput } from '../support/claim-inputs.js';
 import { bearer, testToken } from '../support/test-tokens.js';
 
@@ -26,6 +26,14 @@ if (!hasChromium)
   let base: string;
   const longestLists: number[] = [];
   const pageErrors: string[] = [];
+  const inaccessible = new Map<string, string[]>();
+
+  /** A screen as the reader of the CI output sees it, and what axe-core finds on it. */
+  const capture = async (name: string) => {
+    await screenshot(page, name);
+    const violations = await accessibilityViolations(page);
+    if (violations.length > 0) inaccessible.set(name, violations);
+  };
 
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(api.url, {
@@ -100,7 +108,8 @@ if (!hasChromium)
       if (node.assignee) counts.set(node.assignee, (counts.get(node.assignee) ?? 0) + 1);
     actor = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A context of its own: axe-core opens a page beside this one to put its results together.
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
@@ -121,13 +130,13 @@ if (!hasChromium)
   it('signs in with a development token and opens on the AR overview', async () => {
     await page.goto(`${base}/app`);
     await page.getByLabel('Development token').waitFor();
-    await screenshot(page, '1-sign-in');
+    await capture('1-sign-in');
     await page.getByLabel('Development token').fill(await testToken(actor, ['biller', 'auditor']));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'AR overview', level: 1 }).waitFor();
     await page.locator('#aging-table').waitFor();
     await page.locator('.live[data-state="live"]').waitFor();
-    await screenshot(page, '2-overview');
+    await capture('2-overview');
   });
 
   it('shows the same aging, payer by payer and bucket by bucket, as the agingReport query', async () => {
@@ -141,7 +150,7 @@ if (!hasChromium)
     await page.selectOption('#month-end', monthEnd);
     await page.getByRole('heading', { name: `Aging by payer as of ${monthEnd}` }).waitFor();
     await expectAgingMatches(monthEnd);
-    await screenshot(page, '3-overview-month-end');
+    await capture('3-overview-month-end');
   });
 
   it('shows each KPI with its numerator and denominator on keyboard focus', async () => {
@@ -155,11 +164,11 @@ if (!hasChromium)
     await page.getByRole('link', { name: 'Denial trends' }).click();
     await page.getByRole('heading', { name: 'Denial trends', level: 1 }).waitFor();
     await page.getByRole('table', { name: /Denials, appeals and overturns by reason/ }).waitFor();
-    await screenshot(page, '4-denials');
+    await capture('4-denials');
     await page.getByRole('link', { name: 'Payer response' }).click();
     await page.getByRole('heading', { name: 'Payer response times', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Payer response times in days' }).waitFor();
-    await screenshot(page, '5-payer-response');
+    await capture('5-payer-response');
   });
 
   it("opens a claim from the signed-in user's worklist, with its whole history", async () => {
@@ -171,7 +180,7 @@ if (!hasChromium)
       cells.map((c) => c.textContent),
     );
     expect(new Set(assignees)).toEqual(new Set([actor]));
-    await screenshot(page, '6-worklist');
+    await capture('6-worklist');
     const claimId = (await firstClaim.textContent())!;
     // By keyboard, as the worklist is meant to be used.
     await firstClaim.focus();
@@ -183,7 +192,7 @@ if (!hasChromium)
     );
     const timeline = await page.$$eval('ol.timeline li', (items) => items.map((li) => li.dataset.type));
     expect(timeline).toEqual(claimHistoryPage.edges.map((e: any) => e.node.type));
-    await screenshot(page, '7-claim');
+    await capture('7-claim');
   });
 
   it('shows a payment another client records, without a reload', async () => {
@@ -204,7 +213,11 @@ if (!hasChromium)
     });
     await page.locator('table.payments').getByText('EFT-LIVE-1').waitFor({ timeout: 15_000 });
     expect(await page.evaluate('window.sameDocument')).toBe(true);
-    await screenshot(page, '8-claim-live-payment');
+    await capture('8-claim-live-payment');
+  });
+
+  it('broke no WCAG 2.1 A or AA rule that axe-core checks, on any screen', () => {
+    expect(inaccessible).toEqual(new Map());
   });
 
   it('asked for no more than one page of rows in any request, and logged no error', () => {
