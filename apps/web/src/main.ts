@@ -111,6 +111,8 @@ function start(session: Session): void {
   // what changes after the view was read arrives as a live event. Waiting for it would put the browser's first paint
   // between the two requests; the subscription opens once the view is on screen, so it does not slow the first load.
   const head = request(LogHeadDocument, {}).then(({ claimLogHead }) => claimLogHead ?? undefined);
+  // Its refusal (a role without the log) is reported by followClaimEvents below, not as an unhandled rejection.
+  head.catch(() => undefined);
   const firstView = show();
 
   let changed = new Set<string>();
