@@ -127,6 +127,10 @@ if (!hasChromium)
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/role|permission|not allowed/i);
+      // The live refresh says why it is off, as a status rather than an error in the page.
+      const live = page.locator('.live[data-state="off"]');
+      await live.waitFor();
+      expect(await live.textContent()).toMatch(/Live updates off: Not allowed/);
       await screenshot(page, 'oidc-3-no-role');
     } finally {
       await context.close();
