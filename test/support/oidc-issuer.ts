@@ -105,9 +105,6 @@ export async function startOidcIssuer(keys: JWK[], browserClient?: BrowserClient
       Session: 3600,
       Grant: 3600,
     },
-    // The browser client's token requests come from the API's origin, the origin of its redirect URI.
-    clientBasedCORS: (_ctx: unknown, origin: string, client: { redirectUris?: readonly string[] }) =>
-      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
     extraTokenClaims: (_ctx: unknown, token: { clientId?: string; accountId?: string }) => ({
       roles: token.accountId ? OIDC_USERS[token.accountId] : (OIDC_CLIENTS[token.clientId ?? ''] ?? []),
     }),

@@ -1,7 +1,7 @@
 import { requester } from './api.js';
-import { LogHeadDocument } from './graphql/generated.js';
 import { h } from './dom.js';
 import { isoDate } from './format.js';
+import { LogHeadDocument } from './graphql/generated.js';
 import { followClaimEvents, throttle, type LiveStatus } from './live.js';
 import { developmentSignIn, type Session, type SignInConfig } from './session.js';
 import { claimView } from './views/claim.view.js';
