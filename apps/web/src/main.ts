@@ -48,6 +48,7 @@ function start(session: Session): void {
     session,
     today,
     asOf: today,
+    at: null,
     setAsOf(day) {
       context.asOf = day;
       void show();
@@ -131,6 +132,8 @@ function start(session: Session): void {
       head,
       session.token,
       (event) => {
+        // A view refreshed for this event, or opened after it, reads a read model that already holds it.
+        context.at = event.position;
         changed.add(event.claimId);
         refresh();
       },

@@ -36,6 +36,7 @@ export type KpiPartsFragment = {
 export type OverviewQueryVariables = Exact<{
   asOf: string;
   from: string;
+  at: string | null | undefined;
 }>;
 
 export type OverviewQuery = {
@@ -95,6 +96,7 @@ export type OverviewQuery = {
 export type DenialTrendsQueryVariables = Exact<{
   from: string;
   to: string;
+  at: string | null | undefined;
 }>;
 
 export type DenialTrendsQuery = {
@@ -112,6 +114,7 @@ export type DenialTrendsQuery = {
 export type PayerResponseTimesQueryVariables = Exact<{
   from: string;
   to: string;
+  at: string | null | undefined;
 }>;
 
 export type PayerResponseTimesQuery = {
@@ -127,6 +130,7 @@ export type WorklistQueryVariables = Exact<{
   assignee: string | null | undefined;
   first: number;
   after: string | null | undefined;
+  at: string | null | undefined;
 }>;
 
 export type WorklistQuery = {
@@ -153,6 +157,7 @@ export type WorklistQuery = {
 export type ClaimDetailQueryVariables = Exact<{
   id: string | number;
   first: number;
+  at: string | null | undefined;
 }>;
 
 export type ClaimDetailQuery = {
@@ -232,8 +237,8 @@ export const KpiPartsFragmentDoc = new TypedDocumentString(
   { fragmentName: 'KpiParts' },
 ) as unknown as TypedDocumentString<KpiPartsFragment, unknown>;
 export const OverviewDocument = new TypedDocumentString(`
-    query Overview($asOf: String!, $from: String!) {
-  agingReport(asOf: $asOf, groupBy: PAYER) {
+    query Overview($asOf: String!, $from: String!, $at: String) {
+  agingReport(asOf: $asOf, groupBy: PAYER, atLeastPosition: $at) {
     asOf
     groups {
       key
@@ -253,7 +258,7 @@ export const OverviewDocument = new TypedDocumentString(`
       }
     }
   }
-  kpis(from: $from, to: $asOf) {
+  kpis(from: $from, to: $asOf, atLeastPosition: $at) {
     from
     to
     daysInAr {
@@ -290,8 +295,14 @@ fragment KpiParts on Kpi {
   definition
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const DenialTrendsDocument = new TypedDocumentString(`
-    query DenialTrends($from: String!, $to: String!) {
-  denialTrends(from: $from, to: $to, granularity: MONTH, groupBy: REASON) {
+    query DenialTrends($from: String!, $to: String!, $at: String) {
+  denialTrends(
+    from: $from
+    to: $to
+    granularity: MONTH
+    groupBy: REASON
+    atLeastPosition: $at
+  ) {
     period
     reason
     denials
@@ -303,8 +314,13 @@ export const DenialTrendsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DenialTrendsQuery, DenialTrendsQueryVariables>;
 export const PayerResponseTimesDocument = new TypedDocumentString(`
-    query PayerResponseTimes($from: String!, $to: String!) {
-  payerResponseTimes(from: $from, to: $to, granularity: MONTH) {
+    query PayerResponseTimes($from: String!, $to: String!, $at: String) {
+  payerResponseTimes(
+    from: $from
+    to: $to
+    granularity: MONTH
+    atLeastPosition: $at
+  ) {
     payerId
     period
     toFirstAdjudication {
@@ -321,8 +337,13 @@ export const PayerResponseTimesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PayerResponseTimesQuery, PayerResponseTimesQueryVariables>;
 export const WorklistDocument = new TypedDocumentString(`
-    query Worklist($assignee: String, $first: Int!, $after: String) {
-  worklist(assignee: $assignee, first: $first, after: $after) {
+    query Worklist($assignee: String, $first: Int!, $after: String, $at: String) {
+  worklist(
+    assignee: $assignee
+    first: $first
+    after: $after
+    atLeastPosition: $at
+  ) {
     totalCount
     pageInfo {
       hasNextPage
@@ -346,8 +367,8 @@ export const WorklistDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<WorklistQuery, WorklistQueryVariables>;
 export const ClaimDetailDocument = new TypedDocumentString(`
-    query ClaimDetail($id: ID!, $first: Int!) {
-  claim(id: $id) {
+    query ClaimDetail($id: ID!, $first: Int!, $at: String) {
+  claim(id: $id, atLeastPosition: $at) {
     id
     status
     payerId

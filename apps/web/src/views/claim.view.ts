@@ -14,6 +14,7 @@ export function claimView(claimId: string): View {
       const { claim, claimHistoryPage } = await context.request(ClaimDetailDocument, {
         id: claimId,
         first: HISTORY_PAGE,
+        at: context.at,
       });
       const back = h('p', {}, h('a', { href: '#/worklist' }, '← Back to the worklist'));
       if (!claim) {

@@ -34,7 +34,7 @@ export function denialsView(): View {
     async render(into, context) {
       const from = firstOfMonth(addMonths(context.asOf, -11));
       const [{ denialTrends }, barChart] = await Promise.all([
-        context.request(DenialTrendsDocument, { from, to: context.asOf }),
+        context.request(DenialTrendsDocument, { from, to: context.asOf, at: context.at }),
         loadBarChart(),
       ]);
       const months = [...new Set(denialTrends.map((r) => r.period))].sort();

@@ -81,7 +81,11 @@ export function overviewView(): View {
     changesWith: () => true,
     async render(into, context) {
       const [{ agingReport, kpis }, barChart] = await Promise.all([
-        context.request(OverviewDocument, { asOf: context.asOf, from: addMonths(context.asOf, -3) }),
+        context.request(OverviewDocument, {
+          asOf: context.asOf,
+          from: addMonths(context.asOf, -3),
+          at: context.at,
+        }),
         loadBarChart(),
       ]);
       const groups = [...agingReport.groups].sort((a, b) => b.total.totalCents - a.total.totalCents);

@@ -19,7 +19,7 @@ export function responseTimesView(): View {
     async render(into, context) {
       const { from, to } = wholeMonthOf(context.asOf);
       const [{ payerResponseTimes }, barChart] = await Promise.all([
-        context.request(PayerResponseTimesDocument, { from, to }),
+        context.request(PayerResponseTimesDocument, { from, to, at: context.at }),
         loadBarChart(),
       ]);
       const rows = [...payerResponseTimes]

@@ -8,6 +8,8 @@ export interface ViewContext {
   asOf: string;
   setAsOf(day: string): void;
   today: string;
+  /** The newest log position a live event announced: reads wait until their view includes it (null before any). */
+  at: string | null;
 }
 
 export interface View {

@@ -43,6 +43,7 @@ export function worklistView(): View {
         assignee: mine ? context.session.actor : null,
         first: WORKLIST_PAGE,
         after,
+        at: context.at,
       });
       const rerender = () => {
         into.replaceChildren();
