@@ -19,6 +19,7 @@ import { QueryLimitError, ShuttingDownError } from '../errors/api-errors.js';
 import type { GraphQLErrorFormatter } from '../errors/graphql-error-formatter.js';
 import { loggableError } from '../logging/loggable-error.js';
 import type { QueryLimits } from './graphql.config.js';
+import { compiledSubscribe } from './compiled-subscribe.js';
 import { costRefusal, type QueryLimitWiring } from './query-limits.js';
 
 type GraphQLWsOptions = Partial<ServerOptions<Record<string, unknown>, { request: IncomingMessage }>>;
@@ -184,6 +185,7 @@ export function graphqlWsOptions(
     },
     context: (ctx): AuthContext => ({ req: ctx.extra.request, ...authentications.get(ctx) }),
     validate: (schema, document) => validate(schema, document, rules),
+    subscribe: compiledSubscribe(),
     onSubscribe: (ctx, id, payload) => {
       if (shutdown?.aborted)
         return [new GraphQLError('Shutting down', { originalError: new ShuttingDownError() })];
