@@ -163,3 +163,11 @@ export function startFloorProcess(databaseUrl: string): Promise<ServerProcess> {
     if (!response.ok) throw new Error(`floor: ${response.status}`);
   });
 }
+
+/** Starts the subscription floor (stream-floor-server.ts) on the given database. */
+export function startStreamFloorProcess(databaseUrl: string): Promise<ServerProcess> {
+  return startServer('./stream-floor-server.js', { DATABASE_URL: databaseUrl }, async (port) => {
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    if (!response.ok) throw new Error(`stream floor: ${response.status}`);
+  });
+}
