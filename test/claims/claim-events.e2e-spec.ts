@@ -120,6 +120,35 @@ describe('claimEvents over graphql-ws', () => {
     await client.dispose();
   });
 
+  it('keeps the aliases a subscriber gives, in the fields and the subscription itself', async () => {
+    const input = submitClaimInput();
+    expect((await gql(api.url, SUBMIT_CLAIM, { input })).errors).toBeUndefined();
+    const client = wsClient(api.url);
+    const data = await new Promise<unknown>((resolve, reject) => {
+      const stop = client.subscribe(
+        {
+          query: `subscription ($claimId: ID) {
+            feed: claimEventBatches(claimId: $claimId) { last: lastPosition events { kind: type claimId } }
+          }`,
+          variables: { claimId: input.claimId },
+        },
+        {
+          next: (message) => {
+            stop();
+            if (message.errors) reject(new Error(JSON.stringify(message.errors)));
+            else resolve(message.data);
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    expect(data).toEqual({
+      feed: { last: expect.any(String), events: [{ kind: 'ClaimSubmitted', claimId: input.claimId }] },
+    });
+    await client.dispose();
+  });
+
   describe.each(['claimEvents', 'claimEventBatches'] as const)(
     '%s refuses at subscribe time, with a coded error, never starting from zero',
     (operation) => {
