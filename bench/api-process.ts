@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { ROLES } from '@claimtrail/platform';
@@ -11,12 +12,28 @@ export interface ApiProcess {
   /** The Authorization header of a token with every role, which graphql() sends. */
   authorization: string;
   graphql<T = Record<string, unknown>>(query: string, variables?: object, headers?: object): Promise<T>;
+  /** CPU time the process has used so far, in microseconds; undefined where there is no /proc. */
+  cpuMicros(): number | undefined;
   stop(): Promise<void>;
 }
 
 export interface ServerProcess {
   port: number;
+  cpuMicros(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every mainstream architecture. */
+const TICKS_PER_SECOND = 100;
+
+function cpuMicrosOf(pid: number | undefined): number | undefined {
+  try {
+    // utime and stime, the 14th and 15th fields; the command name before them may hold spaces, not ") ".
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ApiProcessOptions {
@@ -63,6 +80,7 @@ async function startServer(
   }
   return {
     port,
+    cpuMicros: () => cpuMicrosOf(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -116,6 +134,7 @@ export async function startApiProcess(
     url,
     authorization,
     graphql: (query, variables, headers) => graphqlAt(url, query, variables, { authorization, ...headers }),
+    cpuMicros: server.cpuMicros,
     stop: server.stop,
   };
 }

@@ -93,54 +93,87 @@ async function floorRate(floor: ServerProcess, events: number): Promise<number> 
   return received / ((performance.now() - started) / 1000);
 }
 
+/** A rate, and the CPU the process that produced it used per event (µs; undefined where it cannot be read). */
+interface Sample {
+  rate: number;
+  cpuPerEvent: number | undefined;
+}
+
+async function sampled(
+  cpuMicros: () => number | undefined,
+  events: number,
+  measure: () => Promise<number>,
+): Promise<Sample> {
+  const before = cpuMicros();
+  const rate = await measure();
+  const after = cpuMicros();
+  return { rate, cpuPerEvent: before === undefined || after === undefined ? undefined : (after - before) / events };
+}
+
+const ownCpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
 /**
  * One subscriber's delivery rate against the event store's read-all rate over the same events, interleaved round by
- * round so that drift on the shared machine hits both alike.
+ * round so that drift on the shared machine hits both alike. The CPU per event of the process that delivers (or, for
+ * read-all, reads) is recorded too: it drifts far less than the rates on a shared machine.
  */
 export async function runSubscriptionBench(book: ClaimsBook, api: ApiProcess): Promise<void> {
   const events = Math.min(EVENTS, book.stats.events);
-  const rates = {
-    readAll: [] as number[],
-    floor: [] as number[],
-    claimEvents: [] as number[],
-    claimEventBatches: [] as number[],
+  const samples = {
+    readAll: [] as Sample[],
+    floor: [] as Sample[],
+    claimEvents: [] as Sample[],
+    claimEventBatches: [] as Sample[],
   };
   const floor = await startStreamFloorProcess(book.url);
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      rates.readAll.push(await readAllRate(book, events));
-      rates.floor.push(await floorRate(floor, events));
-      rates.claimEvents.push(await subscriptionRate(api, events, 'claimEvents'));
-      rates.claimEventBatches.push(await subscriptionRate(api, events, 'claimEventBatches'));
+      samples.readAll.push(await sampled(ownCpuMicros, events, () => readAllRate(book, events)));
+      samples.floor.push(await sampled(floor.cpuMicros, events, () => floorRate(floor, events)));
+      for (const operation of ['claimEvents', 'claimEventBatches'] as const)
+        samples[operation].push(
+          await sampled(api.cpuMicros, events, () => subscriptionRate(api, events, operation)),
+        );
+      const rate = (name: keyof typeof samples) => Math.round(samples[name].at(-1)!.rate);
       console.log(
-        `  round ${round + 1}: read-all ${Math.round(rates.readAll.at(-1)!)} events/s, WebSocket floor ${Math.round(rates.floor.at(-1)!)}, claimEvents ${Math.round(rates.claimEvents.at(-1)!)}, claimEventBatches ${Math.round(rates.claimEventBatches.at(-1)!)} events/s`,
+        `  round ${round + 1}: read-all ${rate('readAll')} events/s, WebSocket floor ${rate('floor')}, claimEvents ${rate('claimEvents')}, claimEventBatches ${rate('claimEventBatches')} events/s`,
       );
     }
   } finally {
     await floor.stop();
   }
-  const readAll = median(rates.readAll);
-  const floorEventsPerSecond = median(rates.floor);
+  const summary = (name: keyof typeof samples) => {
+    const cpu = samples[name].map((s) => s.cpuPerEvent).filter((c): c is number => c !== undefined);
+    return {
+      eventsPerSecond: Math.round(median(samples[name].map((s) => s.rate))),
+      cpuMicrosPerEvent: cpu.length ? Math.round(median(cpu) * 10) / 10 : null,
+    };
+  };
+  const readAll = summary('readAll');
+  const floorSummary = summary('floor');
+  const ratioOf = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const row = (operation: Operation) => {
-    const rate = median(rates[operation]);
-    const ratio = Math.round((rate / readAll) * 100) / 100;
-    const ofFloor = Math.round((rate / floorEventsPerSecond) * 100) / 100;
-    return { operation, eventsPerSecond: Math.round(rate), ratio, ofFloor, met: ratio >= TARGET };
+    const { eventsPerSecond, cpuMicrosPerEvent } = summary(operation);
+    const ratio = ratioOf(eventsPerSecond, readAll.eventsPerSecond);
+    const ofFloor = ratioOf(eventsPerSecond, floorSummary.eventsPerSecond);
+    return { operation, eventsPerSecond, cpuMicrosPerEvent, ratio, ofFloor, met: ratio >= TARGET };
   };
   const report = {
     generatedAt: new Date().toISOString(),
     machine: machine(book.serverVersion),
     events,
     rounds: ROUNDS,
-    readAllEventsPerSecond: Math.round(readAll),
-    floor: {
-      eventsPerSecond: Math.round(floorEventsPerSecond),
-      ratio: Math.round((floorEventsPerSecond / readAll) * 100) / 100,
-    },
+    readAllEventsPerSecond: readAll.eventsPerSecond,
+    readAllCpuMicrosPerEvent: readAll.cpuMicrosPerEvent,
+    floor: { ...floorSummary, ratio: ratioOf(floorSummary.eventsPerSecond, readAll.eventsPerSecond) },
     results: [row('claimEvents'), row('claimEventBatches')],
     target: TARGET,
   };
   const m = report.machine;
+  const cpu = (micros: number | null) => (micros === null ? 'n/a' : micros.toFixed(1));
   const describe: Record<Operation, string> = {
     claimEvents: 'one claimEvents subscriber (one event a message)',
     claimEventBatches: 'one claimEventBatches subscriber (up to 500 events a message)',
@@ -148,13 +181,15 @@ export async function runSubscriptionBench(book: ClaimsBook, api: ApiProcess): P
   const table = [
     `Run ${runStamp(report.generatedAt)} UTC · ${m.cpus} cores (load average ${m.loadAverage.join(' ')}) · Node ${m.node} · PostgreSQL ${m.postgres} · ${events} events · median of ${ROUNDS} rounds`,
     '',
-    '| Workload | Events/s | Baseline | Baseline events/s | Ratio | Of the WebSocket floor | Target |',
-    '| --- | ---: | --- | ---: | ---: | ---: | --- |',
+    '| Workload | Events/s | CPU µs/event | Baseline | Baseline events/s | Ratio | Of the WebSocket floor | Target |',
+    '| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |',
     ...report.results.map(
       (r) =>
-        `| ${describe[r.operation]} over graphql-ws, from position zero, every field | ${r.eventsPerSecond} | event store readAll, pages of ${PAGE} | ${report.readAllEventsPerSecond} | ${r.ratio.toFixed(2)}x | ${r.ofFloor.toFixed(2)}x | ≥ ${TARGET}x ${r.met ? 'met' : 'short'} |`,
+        `| ${describe[r.operation]} over graphql-ws, from position zero, every field | ${r.eventsPerSecond} | ${cpu(r.cpuMicrosPerEvent)} | event store readAll, pages of ${PAGE} | ${report.readAllEventsPerSecond} | ${r.ratio.toFixed(2)}x | ${r.ofFloor.toFixed(2)}x | ≥ ${TARGET}x ${r.met ? 'met' : 'short'} |`,
     ),
-    `| the WebSocket floor: a bare ws server, the database building each event's JSON, pages of 500 | ${report.floor.eventsPerSecond} | event store readAll, pages of ${PAGE} | ${report.readAllEventsPerSecond} | ${report.floor.ratio.toFixed(2)}x | 1.00x | |`,
+    `| the WebSocket floor: a bare ws server, the database building each event's JSON, pages of 500 | ${report.floor.eventsPerSecond} | ${cpu(report.floor.cpuMicrosPerEvent)} | event store readAll, pages of ${PAGE} | ${report.readAllEventsPerSecond} | ${report.floor.ratio.toFixed(2)}x | 1.00x | |`,
+    '',
+    `CPU µs/event: what the process that delivers (the API, or the floor's server) used per event delivered, from /proc; read-all used ${cpu(report.readAllCpuMicrosPerEvent)} µs of the bench process's CPU per event.`,
   ].join('\n');
   await publish('subscription', report, table);
 }
