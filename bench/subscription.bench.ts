@@ -107,7 +107,10 @@ async function sampled(
   const before = cpuMicros();
   const rate = await measure();
   const after = cpuMicros();
-  return { rate, cpuPerEvent: before === undefined || after === undefined ? undefined : (after - before) / events };
+  return {
+    rate,
+    cpuPerEvent: before === undefined || after === undefined ? undefined : (after - before) / events,
+  };
 }
 
 const ownCpuMicros = () => {
