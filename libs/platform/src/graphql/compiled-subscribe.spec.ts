@@ -11,6 +11,8 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
+import { jest } from '@jest/globals';
+import { compileQuery } from 'graphql-jit';
 import { compiledSubscribe } from './compiled-subscribe.js';
 
 interface Event {
@@ -91,12 +93,14 @@ describe('compiledSubscribe', () => {
     ['a skipped field', 'subscription($no: Boolean!) { batches { position amount @skip(if: $no) } }'],
     ['a field that fails', 'subscription { batches { position broken } }'],
   ])('delivers what graphql-js delivers: %s', async (_name, query) => {
-    const run = compiledSubscribe();
+    const compiler = jest.fn(compileQuery);
+    const run = compiledSubscribe(compiler as typeof compileQuery);
     const variables = { no: true };
     const expected = await results(subscribe, args(query, variables));
     expect(await results(run, args(query, variables))).toEqual(expected);
-    // The second subscription of the same document runs the compiled one again.
+    // The second subscription of the same document (parsed anew, as graphql-ws does) runs the compiled one again.
     expect(await results(run, args(query, variables))).toEqual(expected);
+    expect(compiler).toHaveBeenCalledTimes(1);
   });
 
   it('answers a refused subscription with its error, as graphql-js does, instead of a stream', async () => {
@@ -109,11 +113,13 @@ describe('compiledSubscribe', () => {
   });
 
   it('compiles again for another schema', async () => {
-    const run = compiledSubscribe();
+    const compiler = jest.fn(compileQuery);
+    const run = compiledSubscribe(compiler as typeof compileQuery);
     const query = 'subscription { batches { position } }';
     await results(run, args(query));
     const other = { ...args(query), schema: schema([[{ position: '9', data: { amount: 1 } }]]) };
     expect(await results(run, other)).toEqual([{ data: { batches: [{ position: '9' }] } }]);
+    expect(compiler).toHaveBeenCalledTimes(2);
   });
 
   it('ends the source at once when the subscriber leaves, even while it waits for the next event', async () => {

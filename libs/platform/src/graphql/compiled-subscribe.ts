@@ -19,7 +19,7 @@ type Subscribe = (args: ExecutionArgs) => Promise<AsyncIterableIterator<Executio
  * stream itself is graphql-js's own (createSourceEventStream), as in graphql-js's subscribe: graphql-jit's version of
  * that step fails on an aliased subscription field.
  */
-export function compiledSubscribe(): Subscribe {
+export function compiledSubscribe(compiler: typeof compileQuery = compileQuery): Subscribe {
   const compiled = new Map<string, { schema: GraphQLSchema; query: CompiledQuery }>();
   const compile = (args: ExecutionArgs): CompiledQuery | ExecutionResult => {
     const key = `${args.operationName ?? ''}\n${print(args.document)}`;
@@ -29,7 +29,7 @@ export function compiledSubscribe(): Subscribe {
       compiled.set(key, hit);
       return hit.query;
     }
-    const query = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+    const query = compiler(args.schema, args.document, args.operationName ?? undefined);
     if (!isCompiledQuery(query)) return query;
     compiled.set(key, { schema: args.schema, query });
     if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
