@@ -4,7 +4,8 @@ import type { Queryable } from './queryable.js';
  * NOTIFY sent by the writer right after its own commit, coalesced to one in flight per process. A NOTIFY inside the
  * appending transaction would hold PostgreSQL's global notify lock through the commit's WAL flush and serialise
  * concurrent commits (measured: about half the throughput with 8 writers); this one has no transaction id, so its
- * commit flushes nothing. A NOTIFY lost to a crash is covered by the listeners' fallback poll.
+ * commit flushes nothing. A NOTIFY lost to a crash is covered by the listeners' fallback poll. Its payload names the
+ * sender, whose own subscribers were woken in-process and skip it (PostgresChangeListener's `ignorePayload`).
  */
 export class CommitNotifier {
   private again = false;
@@ -13,6 +14,7 @@ export class CommitNotifier {
   constructor(
     private readonly db: Queryable,
     private readonly channel: string,
+    private readonly sender: string,
   ) {}
 
   /** Announces every commit that finished before this call. */
@@ -31,7 +33,9 @@ export class CommitNotifier {
   private async send(): Promise<void> {
     do {
       this.again = false;
-      await this.db.query(`SELECT pg_notify('${this.channel}', '')`).catch(() => undefined);
+      await this.db
+        .query({ text: 'SELECT pg_notify($1, $2)', values: [this.channel, this.sender] })
+        .catch(() => undefined);
     } while (this.again);
   }
 }

@@ -16,6 +16,8 @@ export class PostgresChangeListener {
   constructor(
     private readonly connectionString: string,
     private readonly channel: string,
+    /** Notifications with this payload are skipped: their sender already woke this process's waiters itself. */
+    private readonly ignorePayload?: string,
   ) {}
 
   get generation(): number {
@@ -47,7 +49,9 @@ export class PostgresChangeListener {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', () => this.wakeups.bump());
+    client.on('notification', ({ payload }) => {
+      if (this.ignorePayload === undefined || payload !== this.ignorePayload) this.wakeups.bump();
+    });
     client.on('error', () => this.drop(client));
     client.on('end', () => this.drop(client));
     await client.connect();

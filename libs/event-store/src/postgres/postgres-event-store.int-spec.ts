@@ -1,6 +1,7 @@
 import { createTestDatabase, type ResolvedDatabase } from '@claimtrail/database';
 import pg from 'pg';
 import { InvalidEventStoreArgumentError } from '../event-store.errors.js';
+import { PostgresChangeListener } from './postgres-change-listener.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { collect } from '../testing/concurrent-writers.js';
 import { eventStoreContract, newEvent, type ContractSubject } from '../testing/event-store.contract.js';
@@ -39,6 +40,28 @@ if (process.env.DATABASE_URL) {
         await subject.appendHeldOpen!(stream, [event], { expectedVersion: 'no_stream' }, async () => {});
       else await subject.otherWriter!.append(stream, [event], { expectedVersion: 'no_stream' });
       expect((await received).map((e) => e.id)).toEqual([event.id]);
+    });
+
+    it("skips its own sender's notifications, which its process announced to itself", async () => {
+      const database = await createTestDatabase();
+      const listener = new PostgresChangeListener(database.url, 'claimtrail_listener_test', 'me');
+      const sender = new pg.Client({ connectionString: database.url });
+      try {
+        await listener.ready();
+        await sender.connect();
+        const before = listener.generation;
+        // One session, one after the other: PostgreSQL delivers them in this order.
+        await sender.query("SELECT pg_notify('claimtrail_listener_test', 'me')");
+        await sender.query("SELECT pg_notify('claimtrail_listener_test', 'another process')");
+        await listener.wait(before, 5_000);
+        // Time for a second wake-up, had the first notification caused one.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(listener.generation).toBe(before + 1);
+      } finally {
+        await sender.end();
+        await listener.close();
+        await database.close();
+      }
     });
   });
 

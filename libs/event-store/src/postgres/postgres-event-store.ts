@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { abortableSleep } from '../abortable-sleep.js';
 import {
   DuplicateEventIdError,
@@ -133,6 +134,8 @@ export class PostgresEventStore implements EventStore {
   private readonly groupCommit: GroupCommit | undefined;
   /** Appends this process committed itself: its own subscribers wake at once, without a round trip. */
   private readonly localCommits: Wakeups | undefined;
+  /** Names this store's own NOTIFYs, which its subscribers skip: localCommits already woke them for those commits. */
+  private readonly sender = randomUUID();
 
   constructor(
     private readonly db: Queryable,
@@ -146,7 +149,7 @@ export class PostgresEventStore implements EventStore {
     // commit is the caller's, so the NOTIFY goes into the statement and PostgreSQL delivers it at that commit.
     const pooled = 'idleCount' in db;
     const listen = this.notifications === 'listen';
-    this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL) : undefined;
+    this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL, this.sender) : undefined;
     this.localCommits = pooled ? new Wakeups() : undefined;
     this.groupCommit =
       pooled && options.groupCommit !== false
@@ -346,7 +349,11 @@ export class PostgresEventStore implements EventStore {
     const connectionString =
       this.options.listenConnectionString ?? (this.db as Partial<pg.Pool>).options?.connectionString;
     if (!connectionString) return undefined;
-    this.listener ??= new PostgresChangeListener(connectionString, EVENTS_CHANNEL);
+    this.listener ??= new PostgresChangeListener(
+      connectionString,
+      EVENTS_CHANNEL,
+      this.localCommits ? this.sender : undefined,
+    );
     return this.listener;
   }
 }
