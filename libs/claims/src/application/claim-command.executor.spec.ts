@@ -129,6 +129,38 @@ describe('claim command executor', () => {
     });
   });
 
+  describe('a submit, whose stream is new', () => {
+    let reads: number;
+    beforeEach(() => {
+      reads = 0;
+      const readStream = store.readStream.bind(store);
+      store.readStream = (stream) => (reads++, readStream(stream));
+    });
+
+    it('appends without reading the stream first', async () => {
+      const result = await executor.execute('CLM-1001', submission, context());
+      expect(result.version).toBe(0);
+      expect(reads).toBe(0);
+    });
+
+    it('reads it on the conflict and refuses a second claim under the same id, appending nothing', async () => {
+      await executor.execute('CLM-1001', submission, context());
+      await expect(executor.execute('CLM-1001', submission, context())).rejects.toMatchObject({
+        code: 'CLAIM_ALREADY_EXISTS',
+      });
+      expect(reads).toBe(1);
+      expect(await streamLength()).toBe(1);
+    });
+
+    it.each([
+      ['a command id, which may have been used', { commandId: 'c-1' }],
+      ['a version, which is checked against the stream', { expectedVersion: -1 }],
+    ])('reads it first when the caller states %s', async (_label, stated) => {
+      await executor.execute('CLM-1001', submission, context(stated));
+      expect(reads).toBe(1);
+    });
+  });
+
   it('refuses a command on a claim that was never submitted with CLAIM_NOT_FOUND', async () => {
     await expect(executor.execute('CLM-404', acknowledgement, context())).rejects.toMatchObject({
       code: 'CLAIM_NOT_FOUND',
@@ -158,8 +190,9 @@ describe('the command observer', () => {
     await executor.execute('CLM-1001', submission, context);
     await expect(executor.execute('CLM-1001', submission, context)).rejects.toThrow();
     await expect(executor.execute('CLM-2002', acknowledgement, context)).rejects.toThrow();
+    const lost = () => Promise.reject(new Error('connection lost'));
     const broken = new ClaimCommandExecutor(
-      { ...store, readStream: () => Promise.reject(new Error('connection lost')) } as unknown as EventStore,
+      { readStream: lost, append: lost } as unknown as EventStore,
       clock,
       observer,
     );

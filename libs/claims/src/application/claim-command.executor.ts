@@ -76,8 +76,17 @@ export class ClaimCommandExecutor {
       ...stated
     } = body as CommandBody & { payerRules?: unknown; patientIdentity?: unknown };
     const fingerprint = commandHash({ claimId, command: stated, occurredAt: context.occurredAt ?? null });
+    // A new claim's stream is empty but for a mistake: submit appends expecting no stream without reading it, and a
+    // conflict reads it and takes the usual path. Only with a command id minted here, which no stored event can hold:
+    // the store answers an append of event ids it already has as a resend, whatever the command said.
+    const guessed =
+      !known &&
+      command.type === 'SubmitClaim' &&
+      context.expectedVersion === undefined &&
+      context.commandId === undefined;
+    const first = guessed ? [] : known;
     for (let attempt = 0; ; attempt++) {
-      const history = attempt === 0 && known ? known : await this.store.readStream(stream);
+      const history = attempt === 0 && first ? first : await this.store.readStream(stream);
       const earlier = history.filter((e) => e.metadata.commandId === commandId);
       if (earlier.length > 0) {
         const stored = earlier[0]!.metadata.commandHash;
@@ -113,8 +122,8 @@ export class ClaimCommandExecutor {
         const result = await this.store.append(stream, toAppend, { expectedVersion: version });
         return { claimId, version: result.streamVersion, position: result.position };
       } catch (error) {
-        // With a stale `known` stream, the same command may have landed meanwhile: read again before calling it reuse.
-        if (error instanceof DuplicateEventIdError && !(attempt === 0 && known)) throw commandIdReused();
+        // With a stale first history, the same command may have landed meanwhile: read again before calling it reuse.
+        if (error instanceof DuplicateEventIdError && !(attempt === 0 && first)) throw commandIdReused();
         if (error instanceof DuplicateEventIdError) continue;
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedVersion !== undefined || attempt >= MAX_CONFLICT_RETRIES) {
@@ -123,6 +132,8 @@ export class ClaimCommandExecutor {
             'The claim was changed by another command; reload and retry',
           );
         }
+        // A wrong guess is no contention: read at once.
+        if (attempt === 0 && guessed) continue;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
       }
     }
