@@ -10,6 +10,7 @@ import {
 } from './application/command-observer.port.js';
 import { PATIENT_VAULT, type PatientVaultPort } from './application/patient-vault.port.js';
 import { PAYER_RULES, type PayerRulesPort } from './application/payer-rules.port.js';
+import { RecentClaims } from './application/recent-claims.js';
 import { SubmitClaimHandler } from './application/submit-claim.handler.js';
 import { UpdateClaimHandler } from './application/update-claim.handler.js';
 import { ClaimCommandsResolver } from './graphql/resolvers/claim-commands.resolver.js';
@@ -49,6 +50,7 @@ export class ClaimsModule {
         { provide: PATIENT_VAULT, useExisting: options.patientVault.provider },
         { provide: COMMAND_OBSERVER, useValue: options.commandObserver ?? ignoreCommands },
         ClaimCommandExecutor,
+        RecentClaims,
         SubmitClaimHandler,
         UpdateClaimHandler,
         ClaimCommandsResolver,
@@ -60,7 +62,8 @@ export class ClaimsModule {
         ClaimPatientResolver,
       ],
       // The vault too: a sender that posts through the executor seals identities with the claims' own port.
-      exports: [ClaimCommandExecutor, PATIENT_VAULT],
+      // RecentClaims for the claim read model's resolver, which answers read-your-writes from it (ADR 0014).
+      exports: [ClaimCommandExecutor, PATIENT_VAULT, RecentClaims],
     };
   }
 }

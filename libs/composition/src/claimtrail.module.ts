@@ -172,7 +172,7 @@ export class ClaimTrailModule {
         patients,
         claims,
         RemittancesModule.forRoot({ imports: [claims, eventStore], importObserver: metrics?.imports }),
-        ReadModelsModule.forRoot(readModels, [database, projector]),
+        ReadModelsModule.forRoot(readModels, [database, projector, claims]),
         // The process that owns an embedded data directory takes the backups of it; the CLI opens it itself.
         ...(options.role === 'cli'
           ? []

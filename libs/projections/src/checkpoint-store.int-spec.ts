@@ -58,8 +58,10 @@ describe('read-your-writes without polling', () => {
     const position = await appendOne();
     const waiting = checkpoints.waitUntil(['nothing'], position, 600_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checkpoints.applied('nothing')).not.toBe(position);
     await runner.catchUp();
     await expect(waiting).resolves.toBe(true);
+    expect(checkpoints.applied('nothing')).toBe(position);
     await checkpoints.close();
   });
 
@@ -79,6 +81,8 @@ describe('read-your-writes without polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await elsewhere.catchUp();
     await expect(waiting).resolves.toBe(true);
+    // Known from the table as the wait read it: nothing reported here.
+    expect(checkpoints.applied('nothing')).toBe(position);
     await notifier.drain();
     await checkpoints.close();
   });

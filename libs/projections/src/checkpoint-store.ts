@@ -44,6 +44,8 @@ export class CheckpointStore {
   private readonly local = new Wakeups();
   /** By projection, each partition's position as the runners in this process last reported it. */
   private readonly committedHere = new Map<string, Map<number, Position | undefined>>();
+  /** By projection, its position as waitUntil last read it from the table. */
+  private readonly lastRead = new Map<string, Position | undefined>();
   private readonly listener: PostgresChangeListener | undefined;
   private readonly fallbackPollMs: number;
   private readonly partitions: number;
@@ -72,6 +74,16 @@ export class CheckpointStore {
     const partitions = this.committedHere.get(name);
     if (partitions?.size !== this.partitions) return undefined;
     return { position: lowestPosition(partitions.values()) };
+  }
+
+  /**
+   * How far the projection has got as far as this process knows without asking the database: its runners' reports
+   * here, or the table as last read. It may lag the truth, never lead it.
+   */
+  applied(name: string): Position | undefined {
+    const here = this.reportedHere(name)?.position;
+    const read = this.lastRead.get(name);
+    return comparePositions(here, read) >= 0 ? here : read;
   }
 
   async close(): Promise<void> {
@@ -183,6 +195,7 @@ export class CheckpointStore {
         const stored = new Map<string, (Position | undefined)[]>();
         for (const row of rows)
           stored.set(row.name, [...(stored.get(row.name) ?? []), row.position ?? undefined]);
+        for (const [name, positions] of stored) this.lastRead.set(name, lowestPosition(positions));
         if (
           reached((name) => (stored.has(name) ? { position: lowestPosition(stored.get(name)!) } : undefined))
         )

@@ -17,10 +17,12 @@ import {
   upcastClaimEvent,
   type ClaimCommand,
   type ClaimState,
+  type ExistingClaim,
 } from '../domain/index.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { COMMAND_OBSERVER, ignoreCommands, type CommandObserver } from './command-observer.port.js';
 import { commandHash, eventIdFor, newCommandId } from './event-ids.js';
+import { RecentClaims } from './recent-claims.js';
 import { CLOCK, type Clock } from '@claimtrail/platform';
 
 export const MAX_CONFLICT_RETRIES = 5;
@@ -38,6 +40,7 @@ export class ClaimCommandExecutor {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMMAND_OBSERVER) private readonly observer: CommandObserver = ignoreCommands,
+    private readonly recent?: RecentClaims,
   ) {}
 
   /**
@@ -120,6 +123,12 @@ export class ClaimCommandExecutor {
       }));
       try {
         const result = await this.store.append(stream, toAppend, { expectedVersion: version });
+        // The append expected `version`: the stream is exactly the history and these events.
+        this.recent?.record(claimId, {
+          state: events.reduce(claimDecider.evolve, state) as ExistingClaim,
+          version: result.streamVersion,
+          position: result.position,
+        });
         return { claimId, version: result.streamVersion, position: result.position };
       } catch (error) {
         // With a stale first history, the same command may have landed meanwhile: read again before calling it reuse.

@@ -14,7 +14,8 @@ export class CommitNotifier {
   constructor(
     private readonly db: Queryable,
     private readonly channel: string,
-    private readonly sender: string,
+    /** The payload: who sent it, for listeners that skip their own process's notifications. */
+    private readonly sender = '',
   ) {}
 
   /** Announces every commit that finished before this call. */

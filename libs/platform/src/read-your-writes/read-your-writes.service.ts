@@ -20,13 +20,20 @@ export class ReadYourWrites {
     @Inject(READ_YOUR_WRITES_TIMEOUT_MS) private readonly maxWaitMs: number,
   ) {}
 
-  async waitFor(projections: readonly string[], position: string | undefined | null): Promise<void> {
-    if (position === undefined || position === null) return;
+  /** The client's atLeastPosition, refused with a coded error unless a command returned it; undefined when absent. */
+  checked(position: string | undefined | null): string | undefined {
+    if (position === undefined || position === null) return undefined;
     if (!this.positions.isPosition(position)) {
       throw new RequestValidationError([
         { field: 'atLeastPosition', message: 'atLeastPosition must be a position returned by a command' },
       ]);
     }
+    return position;
+  }
+
+  async waitFor(projections: readonly string[], atLeastPosition: string | undefined | null): Promise<void> {
+    const position = this.checked(atLeastPosition);
+    if (position === undefined) return;
     if (!(await this.positions.waitUntil(projections, position, this.maxWaitMs))) {
       throw new ReadModelLaggingError(position, this.maxWaitMs);
     }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CheckpointStore } from '@claimtrail/projections';
 import { claimStreamName, localDateOf } from '../../domain/index.js';
+import { RecentClaims } from '../../application/recent-claims.js';
 import { toClaim } from '../../graphql/claim.mapper.js';
 import { ClaimFilter, ClaimOrder } from '../../graphql/inputs/claim-filter.input.js';
 import { claimIdArgument } from '../../graphql/inputs/input-rules.js';
@@ -32,6 +33,7 @@ export class ClaimSummaryResolver {
     private readonly readYourWrites: ReadYourWrites,
     private readonly checkpoints: CheckpointStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly recentClaims: RecentClaims,
   ) {}
 
   /** Which of these claims the read model quarantined, by stream name. */
@@ -57,7 +59,14 @@ export class ClaimSummaryResolver {
     @Args('atLeastPosition', positionArg) atLeastPosition?: string,
   ): Promise<Claim | null> {
     claimIdArgument(id);
-    await this.readYourWrites.waitFor(PROJECTIONS, atLeastPosition);
+    const position = this.readYourWrites.checked(atLeastPosition);
+    // A command here just left the claim at that position or later: no need to wait for the projection (ADR 0014).
+    const recent =
+      position === undefined
+        ? undefined
+        : this.recentClaims.find(id, position, this.checkpoints.applied(claimSummaryProjection.name));
+    if (recent) return toClaim(recent.state, recent.version);
+    await this.readYourWrites.waitFor(PROJECTIONS, position);
     // The row and its quarantine entry side by side: one round trip's wait instead of two.
     const [row, stale] = await Promise.all([this.queries.findOne(id), this.quarantined([id])]);
     return row ? (await this.toClaims([row], stale))[0]! : null;
