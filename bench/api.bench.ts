@@ -14,7 +14,7 @@ const CLIENTS = (process.env.BENCH_API_CLIENTS ?? '1,16,64').split(',').map(Numb
 const CPU_PROFILE_DIR = process.env.BENCH_API_CPU_PROFILE;
 
 type TargetName = 'floor' | 'postgres' | 'embedded';
-type Scenario = 'submit-read' | 'lifecycle';
+type Scenario = 'submit-read' | 'lifecycle' | 'empty';
 
 /** One target's way to do each step: the floor's plain routes or the product's GraphQL operations. */
 interface Target {
@@ -23,6 +23,8 @@ interface Target {
   read(claimId: string, position: string): Promise<void>;
   /** The lifecycle after submit, one command per call. */
   command(claimId: string, step: number): Promise<void>;
+  /** A request that does no work of its own: what the server's stack costs. */
+  empty(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,10 @@ function graphqlTarget(name: TargetName, port: number, stop: () => Promise<void>
     command: async (claimId, step) => {
       await graphql(commands[step]!, { input: { claimId, ...LIFECYCLE[step]![2](claimId) } });
     },
+    // Authenticated, logged and executed like any operation, without a resolver or the database.
+    empty: async () => {
+      await graphql('{ __typename }', {});
+    },
     stop,
   };
 }
@@ -152,6 +158,10 @@ function floorTarget(server: ServerProcess): Target {
         '/command',
         JSON.stringify({ claimId, ...LIFECYCLE[step]![2](claimId) }),
       );
+    },
+    // The floor's cheapest request still reads: one SELECT by key that finds nothing.
+    empty: async () => {
+      await call(server.port, 'GET', '/claim?id=none');
     },
     stop: server.stop,
   };
@@ -198,6 +208,10 @@ async function load(target: Target, scenario: Scenario, clients: number, seconds
           submit.push(t1 - t0);
           read.push(t2 - t1);
           operation.push(t2 - t0);
+        } else if (scenario === 'empty') {
+          const t0 = performance.now();
+          await target.empty();
+          operation.push(performance.now() - t0);
         } else {
           let t0 = performance.now();
           await target.submit(claimId);
@@ -255,7 +269,7 @@ export async function runApiBench(): Promise<void> {
       targets.push(graphqlTarget(name, Number(new URL(api.url).port), api.stop));
     }
     const cells: Cell[] = [];
-    for (const scenario of ['submit-read', 'lifecycle'] as const) {
+    for (const scenario of ['submit-read', 'lifecycle', 'empty'] as const) {
       for (const clients of CLIENTS) {
         for (const target of targets) {
           await load(target, scenario, clients, WARMUP_SECONDS);
@@ -319,6 +333,14 @@ async function report(cells: Cell[]): Promise<void> {
     }
     return list;
   });
+  // A pair is two requests: a target of k x the floor's pairs needs 2k x its pairs in requests, work included.
+  const ceiling = CLIENTS.includes(16)
+    ? (['postgres', 'embedded'] as const).map((name) => ({
+        name,
+        emptyPerSecond: cell(name, 'empty', 16).perSecond,
+        neededPerSecond: Math.round(2 * targets.pairs16[name] * cell('floor', 'submit-read', 16).perSecond),
+      }))
+    : [];
   const generatedAt = new Date().toISOString();
   const postgres = await serverVersion();
   const result = {
@@ -328,14 +350,20 @@ async function report(cells: Cell[]): Promise<void> {
     warmupSeconds: WARMUP_SECONDS,
     cells,
     checks,
+    ceiling,
   };
-  const rows = (['submit-read', 'lifecycle'] as const).flatMap((scenario) =>
+  const label = {
+    'submit-read': 'submit, then read-your-write (pairs)',
+    lifecycle: 'lifecycle commands',
+    empty: 'empty request (floor: a SELECT that finds nothing)',
+  };
+  const rows = (['submit-read', 'lifecycle', 'empty'] as const).flatMap((scenario) =>
     CLIENTS.map((clients) => {
       const floor = cell('floor', scenario, clients);
       const pg = cell('postgres', scenario, clients);
       const embedded = cell('embedded', scenario, clients);
       const p = (c: Cell) => `${c.operation.p50} / ${c.operation.p95} / ${c.operation.p99}`;
-      return `| ${scenario === 'submit-read' ? 'submit, then read-your-write (pairs)' : 'lifecycle commands'} | ${clients} | ${floor.perSecond} | ${pg.perSecond} (${ratio(pg.perSecond, floor.perSecond).toFixed(2)}x) | ${embedded.perSecond} (${ratio(embedded.perSecond, floor.perSecond).toFixed(2)}x) | ${p(floor)} | ${p(pg)} | ${p(embedded)} | ${pg.failed + embedded.failed} |`;
+      return `| ${label[scenario]} | ${clients} | ${floor.perSecond} | ${pg.perSecond} (${ratio(pg.perSecond, floor.perSecond).toFixed(2)}x) | ${embedded.perSecond} (${ratio(embedded.perSecond, floor.perSecond).toFixed(2)}x) | ${p(floor)} | ${p(pg)} | ${p(embedded)} | ${pg.failed + embedded.failed} |`;
     }),
   );
   const parts = CLIENTS.includes(1)
@@ -358,6 +386,16 @@ async function report(cells: Cell[]): Promise<void> {
           '| Server | submit p50 ms | submit p95 ms | read-your-write p50 ms | read-your-write p95 ms |',
           '| --- | ---: | ---: | ---: | ---: |',
           ...parts,
+          '',
+        ]
+      : []),
+    ...(ceiling.length
+      ? [
+          'At 16 clients, requests per second the pairs target needs (two per pair) against what an empty request reaches:',
+          '',
+          '| Server | needed for the target /s | empty request /s |',
+          '| --- | ---: | ---: |',
+          ...ceiling.map((c) => `| ${c.name} | ${c.neededPerSecond} | ${c.emptyPerSecond} |`),
           '',
         ]
       : []),
