@@ -1,25 +1,8 @@
 import { formatPosition, InMemoryEventStore, type RecordedEvent } from '@claimtrail/event-store';
-import { claimStreamName, type ClaimCommand } from '../domain/index.js';
+import { claimStreamName } from '../domain/index.js';
 import { toClaim } from '../graphql/claim.mapper.js';
 import { projectClaimSummary } from '../read-models/claim-summary/claim-summary.projection.js';
-import {
-  acknowledgeClaim,
-  appealClaim,
-  AT,
-  billPatient,
-  decideAppeal,
-  denyClaim,
-  logFollowUp,
-  pendClaim,
-  recordPatientPayment,
-  recordPayment,
-  rejectClaim,
-  resubmitClaim,
-  reversePayment,
-  submitAdditionalInfo,
-  submitClaim,
-  voidClaim,
-} from '../testing/index.js';
+import { AT, commandStory, submitClaim, voidedStory } from '../testing/index.js';
 import { ClaimCommandExecutor, type CommandBody } from './claim-command.executor.js';
 import { RecentClaims, type RecentClaim } from './recent-claims.js';
 
@@ -80,29 +63,9 @@ describe('recent claims', () => {
   });
 
   describe("each command's claim, as the executor records it", () => {
-    const story: [CommandBody, string][] = (
-      [
-        [submitClaim(), AT.submitted],
-        [rejectClaim(), AT.rejected],
-        [resubmitClaim(), AT.resubmitted],
-        [acknowledgeClaim(), AT.acknowledged],
-        [pendClaim(), AT.pended],
-        [submitAdditionalInfo(), AT.infoSubmitted],
-        [logFollowUp(), AT.followUp],
-        [denyClaim(), AT.denied],
-        [appealClaim(), AT.appealed],
-        [decideAppeal(), AT.appealDecided],
-        [recordPayment(), AT.paid],
-        [billPatient(), AT.patientBilled],
-        [reversePayment(), AT.reversed],
-        [recordPayment({ paymentId: 'PAY-2' }), AT.reversed],
-        [recordPatientPayment(), AT.patientPaid],
-      ] as [ClaimCommand, string][]
-    ).map(([{ occurredAt: _at, ...body }, occurredAt]) => [body as CommandBody, occurredAt]);
-
     it.each([
-      ['the whole story, from submission to the patient paying', story],
-      ['a claim voided after a rejection', [story[0]!, story[1]!, [voidClaim(), AT.voided] as const]],
+      ['the whole story, from submission to the patient paying', commandStory()],
+      ['a claim voided after a rejection', voidedStory()],
     ])('%s: equals the read model row projected from the stored events', async (_label, commands) => {
       const store = new InMemoryEventStore(() => new Date(AT.writtenOff));
       const executor = new ClaimCommandExecutor(

@@ -10,3 +10,4 @@ export * from './claim-histories.js';
 export * from './stored-events.js';
 export * from './decider-spec-kit.js';
 export * from './recording-vault.js';
+export * from './command-story.js';

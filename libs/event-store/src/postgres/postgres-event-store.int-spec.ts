@@ -3,6 +3,7 @@ import pg from 'pg';
 import { InvalidEventStoreArgumentError } from '../event-store.errors.js';
 import { PostgresChangeListener } from './postgres-change-listener.js';
 import { PostgresEventStore } from './postgres-event-store.js';
+import { POSTGRES_EVENT_STORE_SCHEMA } from './postgres-event-store.schema.js';
 import { collect } from '../testing/concurrent-writers.js';
 import { eventStoreContract, newEvent, type ContractSubject } from '../testing/event-store.contract.js';
 import { openPostgresSubject } from '../testing/postgres-subject.js';
@@ -40,6 +41,40 @@ if (process.env.DATABASE_URL) {
         await subject.appendHeldOpen!(stream, [event], { expectedVersion: 'no_stream' }, async () => {});
       else await subject.otherWriter!.append(stream, [event], { expectedVersion: 'no_stream' });
       expect((await received).map((e) => e.id)).toEqual([event.id]);
+    });
+
+    it('reads the log once for every subscriber woken by the same commit', async () => {
+      const database = await createTestDatabase();
+      const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+      for (const statement of POSTGRES_EVENT_STORE_SCHEMA) await pool.query(statement);
+      let liveReads = 0;
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+      pool.query = ((...args: unknown[]) => {
+        if (JSON.stringify(args[0]).includes('head_xid')) liveReads++;
+        return query(...args);
+      }) as typeof pool.query;
+      const store = new PostgresEventStore(pool, {
+        notifications: 'listen',
+        pollIntervalMs: 1_000,
+        listenFallbackMs: 600_000,
+      });
+      try {
+        const after = await store.headPosition();
+        const subscribers = Array.from({ length: 4 }, () =>
+          collect(store, { after, streamPrefix: 'woken-' }, 1),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        liveReads = 0;
+        const event = newEvent('Woken');
+        await store.append(`woken-${event.id}`, [event], { expectedVersion: 'no_stream' });
+        for (const received of await Promise.all(subscribers))
+          expect(received.map((e) => e.id)).toEqual([event.id]);
+        expect(liveReads).toBe(1);
+      } finally {
+        await store.close();
+        await pool.end();
+        await database.close();
+      }
     });
 
     it("skips its own sender's notifications, which its process announced to itself", async () => {

@@ -136,6 +136,8 @@ export class PostgresEventStore implements EventStore {
   private readonly localCommits: Wakeups | undefined;
   /** Names this store's own NOTIFYs, which its subscribers skip: localCommits already woke them for those commits. */
   private readonly sender = randomUUID();
+  /** Live reads in flight, by generations and page (see sharedReadPage). */
+  private readonly liveReads = new Map<string, Promise<Page>>();
 
   constructor(
     private readonly db: Queryable,
@@ -277,7 +279,7 @@ export class PostgresEventStore implements EventStore {
       }
       const seen = listener?.generation ?? 0;
       const seenLocal = this.localCommits?.generation ?? 0;
-      const page = await this.readPage(after, batchSize, options);
+      const page = await this.sharedReadPage(after, batchSize, options, `${seen}/${seenLocal}`);
       after = page.scannedTo ?? after;
       if (page.events.length > 0) yield page.events;
       catchingUp = page.events.length === batchSize;
@@ -300,6 +302,26 @@ export class PostgresEventStore implements EventStore {
     await this.notifier?.drain();
     await this.listener?.close();
     this.listener = undefined;
+  }
+
+  /**
+   * The live read, shared by the subscribers that ask for the same page after the same wake-up (every projection
+   * runner, woken by one commit): one statement instead of one each. Only a read that started at the same
+   * generations may be joined: it cannot have missed a commit the joiner was woken for.
+   */
+  private sharedReadPage(
+    after: Position | undefined,
+    limit: number,
+    filter: SubscribeOptions,
+    generations: string,
+  ): Promise<Page> {
+    const key = JSON.stringify([generations, after, limit, filter.types, filter.streamPrefix]);
+    let read = this.liveReads.get(key);
+    if (!read) {
+      read = this.readPage(after, limit, filter).finally(() => this.liveReads.delete(key));
+      this.liveReads.set(key, read);
+    }
+    return read;
   }
 
   private async readPage(
