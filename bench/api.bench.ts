@@ -159,9 +159,8 @@ function floorTarget(server: ServerProcess): Target {
         JSON.stringify({ claimId, ...LIFECYCLE[step]![2](claimId) }),
       );
     },
-    // The floor's cheapest request still reads: one SELECT by key that finds nothing.
     empty: async () => {
-      await call(server.port, 'GET', '/claim?id=none');
+      await call(server.port, 'GET', '/empty');
     },
     stop: server.stop,
   };
@@ -355,7 +354,7 @@ async function report(cells: Cell[]): Promise<void> {
   const label = {
     'submit-read': 'submit, then read-your-write (pairs)',
     lifecycle: 'lifecycle commands',
-    empty: 'empty request (floor: a SELECT that finds nothing)',
+    empty: 'empty request: { __typename } (floor: node:http alone)',
   };
   const rows = (['submit-read', 'lifecycle', 'empty'] as const).flatMap((scenario) =>
     CLIENTS.map((clients) => {

@@ -3,6 +3,7 @@ import pg from 'pg';
 
 // The floor of the API benchmark: node:http and pg with nothing between them. A submit or any other command is one
 // INSERT, a read is one SELECT by key. No validation, no log, no GraphQL: what the machine does per request at least.
+// GET /empty answers without the database.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 await pool.query(`CREATE TABLE IF NOT EXISTS floor_commands (
   position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -31,6 +32,8 @@ const reply = (response: ServerResponse, status: number, value: unknown) => {
 const server = createServer((request, response) => {
   void (async () => {
     try {
+      // The empty request: node:http alone.
+      if (request.url === '/empty') return reply(response, 200, null);
       if (request.method === 'POST') {
         const input = JSON.parse(await body(request)) as { claimId: string };
         const { rows } = await pool.query<{ position: string }>(
