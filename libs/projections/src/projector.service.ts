@@ -23,6 +23,7 @@ import { PROJECTION_BATCH_OBSERVER, type BatchObserver } from './batch-observer.
 import type { ProjectorSettings } from './projector.config.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+const CHECKPOINT_NOTIFY_GATHER_MS = 3;
 export const PROJECTOR_OPTIONS = Symbol('PROJECTOR_OPTIONS');
 
 /**
@@ -50,7 +51,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(RESOLVED_DATABASE) database: ResolvedDatabase,
     @Inject(PROJECTION_BATCH_OBSERVER) observer: BatchObserver,
   ) {
-    const notifier = database.embedded ? undefined : new CommitNotifier(pool, CHECKPOINTS_CHANNEL);
+    // The runners commit one after another as each finishes the same batch: a few milliseconds' wait announces them
+    // all at once, to reads waiting in other processes (this one's hear each commit at once).
+    const notifier = database.embedded
+      ? undefined
+      : new CommitNotifier(pool, CHECKPOINTS_CHANNEL, { gatherMs: CHECKPOINT_NOTIFY_GATHER_MS });
     const adapter = adapterOf(store);
     this.sealer = adapter instanceof PostgresEventStore ? new LogSealer(pool, adapter) : undefined;
     const partitions = Array.from({ length: options.partitions }, (_, index) => index);

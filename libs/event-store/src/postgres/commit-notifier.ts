@@ -11,12 +11,22 @@ export class CommitNotifier {
   private again = false;
   private inFlight: Promise<void> | undefined;
 
+  private readonly sender: string;
+  private readonly gatherMs: number;
+
   constructor(
     private readonly db: Queryable,
     private readonly channel: string,
-    /** The payload: who sent it, for listeners that skip their own process's notifications. */
-    private readonly sender = '',
-  ) {}
+    options: {
+      /** The payload: who sent it, for listeners that skip their own process's notifications. */
+      sender?: string;
+      /** How long to wait for more commits before announcing: writers that commit together, announced once. */
+      gatherMs?: number;
+    } = {},
+  ) {
+    this.sender = options.sender ?? '';
+    this.gatherMs = options.gatherMs ?? 0;
+  }
 
   /** Announces every commit that finished before this call. */
   poke(): void {
@@ -32,6 +42,7 @@ export class CommitNotifier {
   }
 
   private async send(): Promise<void> {
+    if (this.gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
     do {
       this.again = false;
       await this.db

@@ -151,7 +151,8 @@ export class PostgresEventStore implements EventStore {
     // commit is the caller's, so the NOTIFY goes into the statement and PostgreSQL delivers it at that commit.
     const pooled = 'idleCount' in db;
     const listen = this.notifications === 'listen';
-    this.notifier = listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL, this.sender) : undefined;
+    this.notifier =
+      listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL, { sender: this.sender }) : undefined;
     this.localCommits = pooled ? new Wakeups() : undefined;
     this.groupCommit =
       pooled && options.groupCommit !== false
