@@ -61,6 +61,12 @@ export interface PostgresEventStoreOptions {
   maxAnyVersionRetries?: number;
   /** Through a pool, appends that arrive together commit together (see GroupCommit); on unless false. */
   groupCommit?: boolean | GroupCommitOptions;
+  /**
+   * In 'listen' mode through a pool, how long the NOTIFY after a commit waits to announce the commits that follow it
+   * as well (2 ms unless set): under many writers, one announcement instead of a statement running back to back.
+   * Subscribers in this process are woken at once regardless.
+   */
+  notifyGatherMs?: number;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -152,7 +158,12 @@ export class PostgresEventStore implements EventStore {
     const pooled = 'idleCount' in db;
     const listen = this.notifications === 'listen';
     this.notifier =
-      listen && pooled ? new CommitNotifier(db, EVENTS_CHANNEL, { sender: this.sender }) : undefined;
+      listen && pooled
+        ? new CommitNotifier(db, EVENTS_CHANNEL, {
+            sender: this.sender,
+            gatherMs: options.notifyGatherMs ?? 2,
+          })
+        : undefined;
     this.localCommits = pooled ? new Wakeups() : undefined;
     this.groupCommit =
       pooled && options.groupCommit !== false
