@@ -149,9 +149,10 @@ describe('GET /metrics', () => {
     expect(delta('claimtrail_command_duration_seconds_count', { command: 'AcknowledgeClaim' })).toBe(1);
     expect(delta('claimtrail_command_duration_seconds_count', { command: 'RecordPayment' })).toBe(1);
 
-    // Three claims, an acknowledgement, a payment and the remittance; the refused duplicate appended nothing.
-    expect(delta('claimtrail_event_append_duration_seconds_count')).toBe(6);
-    expect(delta('claimtrail_event_append_conflicts_total')).toBe(0);
+    // Three claims, an acknowledgement, a payment and the remittance. The refused duplicate appended nothing, but it
+    // tried: a submit appends expecting a new stream before reading it, and the claim's stream was there.
+    expect(delta('claimtrail_event_append_duration_seconds_count')).toBe(7);
+    expect(delta('claimtrail_event_append_conflicts_total')).toBe(1);
 
     expect(delta('claimtrail_import_items_total', { format: '835', outcome: 'posted' })).toBe(1);
     for (const outcome of ['already_posted', 'unmatched', 'not_posted'])

@@ -21,7 +21,7 @@ export class EventAppendMetrics implements AppendObserver {
     });
     this.conflicts = new Counter({
       name: 'claimtrail_event_append_conflicts_total',
-      help: 'Appends refused for a wrong expected version (another writer got there first)',
+      help: 'Appends refused for a wrong expected version (another writer got there first, or a submit found its claim filed)',
       registers: [registry],
     });
   }
