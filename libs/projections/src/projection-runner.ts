@@ -246,15 +246,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. Every
-   * transaction that applies events starts here, so this is also where it is pointed at the runner's schema. The
-   * streams this projection stopped applying come in the same round trip.
+   * The lock makes a second worker on the same projection wait, then see that the checkpoint moved on. A retry of a
+   * quarantined stream starts here (a batch starts at advanceCheckpoint, which locks as it moves). The streams this
+   * projection stopped applying come in the same round trip.
    */
   private async lockCheckpoint(
     manager: EntityManager,
   ): Promise<{ checkpoint: Position | undefined; quarantined: Set<string> }> {
-    if (this.options.schema !== undefined)
-      await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
+    await this.useSchema(manager);
     const [row]: { position: string | null; partitions: number; quarantined: string[] }[] =
       await manager.query(
         `SELECT position, partitions,
@@ -280,8 +279,7 @@ export class ProjectionRunner {
     last: Position,
     count: number,
   ): Promise<Set<string>> {
-    if (this.options.schema !== undefined)
-      await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
+    await this.useSchema(manager);
     // A SELECT around the UPDATE: TypeORM answers an UPDATE with its rows and their count, not its rows.
     const [row]: { quarantined: string[] }[] = await manager.query(
       `WITH moved AS (
@@ -293,10 +291,15 @@ export class ProjectionRunner {
       [this.name, this.partition.index, this.partition.count, expected ?? null, last, count],
     );
     if (row) return new Set(row.quarantined);
-    // Not moved: say why, as the lock would have.
-    const { checkpoint } = await this.lockCheckpoint(manager);
-    if (checkpoint !== expected) throw new CheckpointMoved();
-    throw new Error(`Checkpoint of ${this.name} could not be moved`);
+    // Not moved: the lock tells a checkpoint gone or split differently; otherwise another runner moved it.
+    await this.lockCheckpoint(manager);
+    throw new CheckpointMoved();
+  }
+
+  /** A rebuild's runner writes its shadow tables (see ProjectionRebuilder). */
+  private async useSchema(manager: EntityManager): Promise<void> {
+    if (this.options.schema !== undefined)
+      await manager.query(`SET LOCAL search_path TO ${quoteIdentifier(this.options.schema)}, public`);
   }
 
   /** Applies this partition's events of the batch, and moves the checkpoint past the whole batch. */

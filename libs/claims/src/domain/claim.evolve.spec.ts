@@ -4,6 +4,7 @@ import {
   claimAssigned,
   claimOf,
   claimSubmitted,
+  deepFreeze,
   history,
   paymentReversed,
   stateOf,
@@ -11,14 +12,6 @@ import {
 import type { ClaimEvent } from './claim.events.js';
 import { evolve } from './claim.evolve.js';
 import { initialClaimState } from './claim.state.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 describe('evolve', () => {
   it('starts a claim with its charge, deadlines and empty histories', () => {

@@ -1,19 +1,11 @@
 import { InMemoryEventStore, type RecordedEvent } from '@claimtrail/event-store';
 import { ClaimCommandExecutor, type CommandBody } from '../application/claim-command.executor.js';
 import { claimStreamName } from '../domain/index.js';
-import { AT, commandStory } from '../testing/index.js';
+import { AT, commandStory, deepFreeze } from '../testing/index.js';
 import { analyticsRows } from './ar-analytics/ar-analytics.rows.js';
 import { advanceLedger, type ClaimLedger } from './ar-analytics/claim-ledger.js';
 import { projectClaimSummary } from './claim-summary/claim-summary.projection.js';
 import { projectWorklistItem } from './worklist/worklist.projection.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 // The projection runners share one read of the log (PostgresEventStore's live read): each must leave the events as
 // it found them, or the next runner would project what another changed.

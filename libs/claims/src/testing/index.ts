@@ -11,3 +11,4 @@ export * from './stored-events.js';
 export * from './decider-spec-kit.js';
 export * from './recording-vault.js';
 export * from './command-story.js';
+export * from './deep-freeze.js';

@@ -1,3 +1,4 @@
+import { abortableSleep } from '../abortable-sleep.js';
 import type { Queryable } from './queryable.js';
 
 /**
@@ -42,7 +43,7 @@ export class CommitNotifier {
   }
 
   private async send(): Promise<void> {
-    if (this.gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, this.gatherMs));
+    if (this.gatherMs > 0) await abortableSleep(this.gatherMs);
     do {
       this.again = false;
       await this.db
